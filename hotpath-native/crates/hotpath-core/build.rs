@@ -11,7 +11,10 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| proto_root.join("target/proto-deps"));
 
-    println!("cargo:rerun-if-changed={}", proto_root.join("hybrid").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        proto_root.join("hybrid").display()
+    );
     println!("cargo:rerun-if-env-changed=HOTPATH_PROTO_DEPS");
     println!("cargo:rerun-if-changed={}", deps.display());
 
@@ -39,6 +42,8 @@ fn main() {
 
     let mut config = prost_build::Config::new();
     config.protoc_executable(protoc);
+    // google.rpc's comments hold proto/JSON snippets that rustdoc would run as doctests.
+    config.disable_comments([".google.rpc"]);
     config
         .compile_protos(&protos, &includes)
         .unwrap_or_else(|e| panic!("protobuf code generation failed: {e}"));

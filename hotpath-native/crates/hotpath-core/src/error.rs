@@ -61,7 +61,9 @@ pub enum CoreError {
 
     /// Admitting the call would exceed the core's memory budget
     /// (`RESOURCE_EXHAUSTED` + `QuotaFailure`).
-    #[error("memory budget exceeded: {requested} bytes requested, {available} of {budget} bytes available")]
+    #[error(
+        "memory budget exceeded: {requested} bytes requested, {available} of {budget} bytes available"
+    )]
     MemoryBudgetExceeded {
         /// Bytes the call needed.
         requested: u64,
@@ -184,9 +186,15 @@ mod tests {
 
     #[test]
     fn reasons_follow_variants() {
-        assert_eq!(CoreError::DeadlineExceeded.reason(), ErrorReason::DeadlineExceeded);
         assert_eq!(
-            CoreError::NotFound { collection: "a".into() }.reason(),
+            CoreError::DeadlineExceeded.reason(),
+            ErrorReason::DeadlineExceeded
+        );
+        assert_eq!(
+            CoreError::NotFound {
+                collection: "a".into()
+            }
+            .reason(),
             ErrorReason::CollectionNotFound
         );
         assert!(CoreError::Cancelled.is_stop());

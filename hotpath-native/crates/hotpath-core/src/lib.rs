@@ -37,8 +37,10 @@
 #![deny(unsafe_code)]
 
 mod budget;
+mod call;
 mod collection;
 mod counters;
+mod create;
 mod engine;
 mod error;
 mod fvecs;
@@ -47,18 +49,22 @@ mod method;
 mod pool;
 mod prng;
 mod rerank;
+mod scan;
 mod search;
 mod status;
 mod stop;
 pub mod synthetic;
 mod topk;
+mod upsert;
 mod validate;
 
 pub mod proto;
 
 pub use counters::WorkCounters;
-pub use engine::{Engine, EngineConfig};
+pub use engine::{Engine, EngineConfig, FALLBACK_MEMORY_BUDGET, default_memory_budget};
 pub use error::{CoreError, FieldViolation};
+pub use fvecs::write_fvecs;
+pub use kernels::Kernel;
 pub use method::Method;
 pub use pool::{ComputePool, PoolFull};
 pub use prng::SplitMix64;

@@ -62,7 +62,10 @@ impl CoreError {
                         ..Default::default()
                     })
                     .collect();
-                details.push(pack("google.rpc.BadRequest", &BadRequest { field_violations }));
+                details.push(pack(
+                    "google.rpc.BadRequest",
+                    &BadRequest { field_violations },
+                ));
             }
             Self::NotFound { collection } | Self::AlreadyExists { collection } => {
                 let description = if matches!(self, Self::NotFound { .. }) {
@@ -221,7 +224,10 @@ mod tests {
         assert_eq!(err.to_status(false).details.len(), 1);
         let status = err.to_status(true);
         assert_eq!(status.details.len(), 2);
-        assert_eq!(status.details[1].type_url, "type.googleapis.com/google.rpc.DebugInfo");
+        assert_eq!(
+            status.details[1].type_url,
+            "type.googleapis.com/google.rpc.DebugInfo"
+        );
     }
 
     #[test]
@@ -243,7 +249,12 @@ mod tests {
             violations,
         };
         let bytes = err.encode_status(false);
-        let details: usize = err.to_status(false).details.iter().map(|d| d.value.len()).sum();
+        let details: usize = err
+            .to_status(false)
+            .details
+            .iter()
+            .map(|d| d.value.len())
+            .sum();
         assert!(details < 2048, "details {details} bytes");
         assert!(bytes.len() < 4096);
     }

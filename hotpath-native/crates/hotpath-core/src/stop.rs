@@ -21,18 +21,20 @@ impl<'a> StopSignal<'a> {
         Self { deadline, cancel }
     }
 
-    /// `Ok(())` while the call may go on; `Err(CoreError::Cancelled)` once the flag is nonzero
-    /// (Acquire load; cancellation wins over a passed deadline), else
-    /// `Err(CoreError::DeadlineExceeded)` once the deadline has passed.
+    /// `Ok(())` while the call may go on; `Err(CoreError::DeadlineExceeded)` once the deadline
+    /// has passed, else `Err(CoreError::Cancelled)` once the flag is nonzero (Acquire load).
+    ///
+    /// A passed deadline wins over the flag: hosts also set the flag when their own deadline
+    /// timer fires (the JVM does), and the caller must then see DEADLINE_EXCEEDED, not CANCELLED.
     #[inline]
     pub fn check(&self) -> Result<(), CoreError> {
+        if let Some(deadline) = self.deadline
+            && Instant::now() >= deadline
+        {
+            return Err(CoreError::DeadlineExceeded);
+        }
         if self.cancel.load(Ordering::Acquire) != 0 {
             return Err(CoreError::Cancelled);
-        }
-        if let Some(deadline) = self.deadline {
-            if Instant::now() >= deadline {
-                return Err(CoreError::DeadlineExceeded);
-            }
         }
         Ok(())
     }
@@ -73,12 +75,16 @@ mod tests {
     }
 
     #[test]
-    fn cancel_flag_stops_and_wins_over_deadline() {
+    fn cancel_flag_stops_but_a_passed_deadline_wins() {
         let flag = AtomicU32::new(0);
-        let past = Instant::now() - Duration::from_millis(1);
-        let stop = StopSignal::new(Some(past), &flag);
+        let future = Instant::now() + Duration::from_secs(60);
+        let stop = StopSignal::new(Some(future), &flag);
         flag.store(1, Ordering::Release);
         assert_eq!(stop.check(), Err(CoreError::Cancelled));
         assert!(stop.is_cancelled());
+
+        let past = Instant::now() - Duration::from_millis(1);
+        let expired = StopSignal::new(Some(past), &flag);
+        assert_eq!(expired.check(), Err(CoreError::DeadlineExceeded));
     }
 }

@@ -144,7 +144,10 @@ pub unsafe extern "C" fn hotpath_engine_free(engine: *mut HotpathEngine) {
 ///   call and that every party reads and writes only with atomic operations.
 /// * `out` must be valid for writes of one `HotpathBuffer`.
 #[unsafe(no_mangle)]
-#[allow(clippy::too_many_arguments, reason = "the C ABI passes every input as its own argument")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the C ABI passes every input as its own argument"
+)]
 pub unsafe extern "C" fn hotpath_call(
     engine: *const HotpathEngine,
     method: u32,
@@ -200,7 +203,10 @@ pub unsafe extern "C" fn hotpath_call(
 /// * `out_timing` must be NULL or valid for writes of one `HotpathTiming`; `out_status` must be
 ///   valid for writes of one `HotpathBuffer`.
 #[unsafe(no_mangle)]
-#[allow(clippy::too_many_arguments, reason = "the C ABI passes every input as its own argument")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the C ABI passes every input as its own argument"
+)]
 pub unsafe extern "C" fn hotpath_search_f32(
     engine: *const HotpathEngine,
     collection: *const u8,
@@ -255,7 +261,10 @@ pub unsafe extern "C" fn hotpath_search_f32(
 /// * `out_timing` must be NULL or valid for writes of one `HotpathTiming`; `out_status` must be
 ///   valid for writes of one `HotpathBuffer`.
 #[unsafe(no_mangle)]
-#[allow(clippy::too_many_arguments, reason = "the C ABI passes every input as its own argument")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the C ABI passes every input as its own argument"
+)]
 pub unsafe extern "C" fn hotpath_rerank_f32(
     engine: *const HotpathEngine,
     metric: u32,

@@ -45,7 +45,7 @@ pub(crate) fn catch_panic<T>(
             let detail = panic_message(payload.as_ref());
             drop_payload(payload);
             PANICS_CAUGHT.fetch_add(1, Ordering::Relaxed);
-            engine.counters().record_panic();
+            engine.counters().record_panic_caught();
             Err(CoreError::Internal {
                 message: "the core panicked; the call was abandoned".to_owned(),
                 debug_detail: Some(format!("panic: {detail}")),
