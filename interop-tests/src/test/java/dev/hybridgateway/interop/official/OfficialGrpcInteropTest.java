@@ -2,7 +2,7 @@ package dev.hybridgateway.interop.official;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hybridgateway.interop.support.RustCoreServer;
+import dev.hybridgateway.gateway.testing.RustCoreServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

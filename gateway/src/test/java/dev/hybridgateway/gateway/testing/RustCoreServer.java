@@ -1,4 +1,4 @@
-package dev.hybridgateway.interop.support;
+package dev.hybridgateway.gateway.testing;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,0 +1,183 @@
+package dev.hybridgateway.gateway;
+
+import dev.hybridgateway.core.v1.CollectionInfo;
+import dev.hybridgateway.gateway.config.Converters;
+import dev.hybridgateway.gateway.config.CoreClients;
+import dev.hybridgateway.gateway.config.CoreOptions;
+import dev.hybridgateway.gateway.config.CoreReadiness;
+import dev.hybridgateway.gateway.config.DemoCollection;
+import dev.hybridgateway.gateway.core.CoreClient;
+import dev.hybridgateway.gateway.core.Transport;
+import dev.hybridgateway.gateway.server.DeadlinePolicy;
+import dev.hybridgateway.gateway.server.GatewayServer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The gateway process: opens the core client, starts the gRPC server, creates the demo
+ * collection, reports SERVING and prints one line on stdout,
+ * {@code hybrid-gateway listening on 127.0.0.1:8080 (core: ffi)}, once all of that is done
+ * (scripts wait for it; logs go to stderr). SIGTERM/SIGINT drain in-flight calls and exit 0.
+ * Every option has an environment variable; the command line wins.
+ */
+@Command(
+    name = "hybrid-gateway",
+    mixinStandardHelpOptions = true,
+    version = "hybrid-gateway 0.1.0",
+    sortOptions = false,
+    description = "The Java edge of hybrid-gateway: serves hybrid.gateway.v1 over a Rust (or Java) core.")
+public final class Main implements Callable<Integer> {
+  @Option(names = "--listen", paramLabel = "HOST:PORT", converter = Converters.AddressConverter.class,
+      defaultValue = "${env:HYBRID_LISTEN:-127.0.0.1:8080}",
+      description = "gRPC address to listen on; port 0 picks a free port (env HYBRID_LISTEN; default ${DEFAULT-VALUE}).")
+  InetSocketAddress listen;
+
+  @Option(names = "--core", paramLabel = "java|ffi|grpc", converter = TransportConverter.class,
+      defaultValue = "${env:HYBRID_CORE:-ffi}",
+      description = "The core: java (pure-Java engine), ffi (Rust in-process, Panama FFM), grpc (Rust hotpath-server) (env HYBRID_CORE; default ${DEFAULT-VALUE}).")
+  Transport core;
+
+  @Option(names = "--core-target", paramLabel = "TARGET",
+      defaultValue = "${env:HYBRID_CORE_TARGET:-" + CoreOptions.DEFAULT_GRPC_TARGET + "}",
+      description = "gRPC target of the Rust core with --core grpc, e.g. 127.0.0.1:50051 or dns:///hotpath:50051 (round-robin over its addresses) (env HYBRID_CORE_TARGET; default ${DEFAULT-VALUE}).")
+  String coreTarget;
+
+  @Option(names = "--demo-collection", negatable = true, fallbackValue = "true",
+      defaultValue = "${env:HYBRID_DEMO_COLLECTION:-true}",
+      description = "Create the collection 'demo' at start-up (synthetic, seed 42, cosine); --no-demo-collection skips it (env HYBRID_DEMO_COLLECTION; default ${DEFAULT-VALUE}).")
+  boolean demoCollection;
+
+  @Option(names = "--demo-count", paramLabel = "N", defaultValue = "${env:HYBRID_DEMO_COUNT:-100000}",
+      description = "Vectors of the demo collection (env HYBRID_DEMO_COUNT; default ${DEFAULT-VALUE}).")
+  long demoCount;
+
+  @Option(names = "--demo-dim", paramLabel = "DIM", defaultValue = "${env:HYBRID_DEMO_DIM:-384}",
+      description = "Dimension of the demo collection (env HYBRID_DEMO_DIM; default ${DEFAULT-VALUE}).")
+  int demoDim;
+
+  @Option(names = "--default-deadline", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      defaultValue = "${env:HYBRID_DEFAULT_DEADLINE:-2s}",
+      description = "Deadline of calls whose client sets none (env HYBRID_DEFAULT_DEADLINE; default ${DEFAULT-VALUE}).")
+  Duration defaultDeadline;
+
+  @Option(names = "--max-deadline", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      defaultValue = "${env:HYBRID_MAX_DEADLINE:-30s}",
+      description = "Longest deadline a call gets; longer client deadlines are cut (env HYBRID_MAX_DEADLINE; default ${DEFAULT-VALUE}).")
+  Duration maxDeadline;
+
+  @Option(names = "--edge-reserve", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      defaultValue = "${env:HYBRID_EDGE_RESERVE:-2ms}",
+      description = "Time the edge keeps for itself: the core's deadline is this much earlier than the call's (env HYBRID_EDGE_RESERVE; default ${DEFAULT-VALUE}).")
+  Duration edgeReserve;
+
+  @Option(names = "--min-budget", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      defaultValue = "${env:HYBRID_MIN_BUDGET:-5ms}",
+      description = "With less time left for the core, answer DEADLINE_EXCEEDED without calling it (env HYBRID_MIN_BUDGET; default ${DEFAULT-VALUE}).")
+  Duration minBudget;
+
+  @Option(names = "--startup-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      defaultValue = "${env:HYBRID_STARTUP_TIMEOUT:-120s}",
+      description = "How long to wait for the core and the demo collection at start-up (env HYBRID_STARTUP_TIMEOUT; default ${DEFAULT-VALUE}).")
+  Duration startupTimeout;
+
+  @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      defaultValue = "${env:HYBRID_DRAIN_TIMEOUT:-30s}",
+      description = "How long shutdown waits for in-flight calls (env HYBRID_DRAIN_TIMEOUT; default ${DEFAULT-VALUE}).")
+  Duration drainTimeout;
+
+  public static void main(String[] args) {
+    System.exit(commandLine(new Main()).execute(args));
+  }
+
+  /** The picocli command line of {@code main}, with one-line error messages. */
+  static CommandLine commandLine(Main main) {
+    return new CommandLine(main)
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              cmd.getErr().println("hybrid-gateway: " + e.getMessage());
+              return 1;
+            });
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    try (RunningGateway gateway = start(System.out)) {
+      Runtime.getRuntime()
+          .addShutdownHook(Thread.ofPlatform().name("gateway-shutdown").unstarted(gateway::close));
+      gateway.server().awaitTermination();
+    }
+    return 0;
+  }
+
+  /** Starts everything and prints the listening line on {@code out}; close the result to stop. */
+  RunningGateway start(PrintStream out) throws Exception {
+    // W3C trace context is continued from the client to the core; an SDK that records spans is
+    // the telemetry module's job.
+    OpenTelemetry telemetry =
+        OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
+    DeadlinePolicy policy =
+        DeadlinePolicy.builder()
+            .defaultTimeout(defaultDeadline)
+            .maxTimeout(maxDeadline)
+            .reserve(edgeReserve)
+            .minBudget(minBudget)
+            .build();
+    CoreClient coreClient =
+        CoreClients.open(core, new CoreOptions(coreTarget, telemetry));
+    GatewayServer server = null;
+    try {
+      server =
+          GatewayServer.builder()
+              .listen(listen)
+              .core(coreClient)
+              .deadlinePolicy(policy)
+              .openTelemetry(telemetry)
+              .drainTimeout(drainTimeout)
+              .start();
+      CoreReadiness.await(coreClient, startupTimeout);
+      if (demoCollection) {
+        DemoCollection demo =
+            new DemoCollection(DemoCollection.DEFAULT_NAME, DemoCollection.DEFAULT_SEED, demoCount, demoDim);
+        CollectionInfo info = demo.createIn(coreClient, startupTimeout);
+        System.err.printf("hybrid-gateway: collection '%s' ready: %d vectors of dim %d%n",
+            info.getName(), info.getCount(), info.getDim());
+      }
+      server.markServing();
+      RunningGateway running = new RunningGateway(server, coreClient);
+      out.printf("hybrid-gateway listening on %s (core: %s)%n", hostPort(server.address()), core.id());
+      out.flush();
+      return running;
+    } catch (Exception | Error e) {
+      if (server != null) {
+        server.close();
+      }
+      coreClient.close();
+      throw e;
+    }
+  }
+
+  private static String hostPort(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /** Parses {@code java}, {@code ffi} or {@code grpc}. */
+  static final class TransportConverter implements CommandLine.ITypeConverter<Transport> {
+    @Override
+    public Transport convert(String value) {
+      try {
+        return Transport.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}
