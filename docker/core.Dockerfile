@@ -26,7 +26,7 @@ RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -DskipTests package -pl hotpath-native -am
 
 # Same Debian release as the build stage: the binary needs only glibc and libgcc_s from it.
-FROM debian:12.11-slim
+FROM debian:12.11-slim AS core
 RUN groupadd --system --gid 10001 hotpath \
  && useradd --system --uid 10001 --gid hotpath --home-dir /nonexistent --no-create-home \
       --shell /usr/sbin/nologin hotpath

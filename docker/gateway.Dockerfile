@@ -6,6 +6,9 @@
 #
 #   docker build -f docker/gateway.Dockerfile -t hybrid-gateway/gateway:0.1.0-SNAPSHOT .
 #
+# The stage `loadgen` is the bench module's open-loop load generator on the same JRE, for the
+# compose profile `load` (`--target loadgen`); it is not part of the gateway image.
+#
 # Base images are pinned to exact versions; docker/README.md says how to bump them together.
 
 # grpc-health-probe: the HEALTHCHECK client, a static Go binary (the JRE image has no gRPC
@@ -27,9 +30,25 @@ WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     --mount=type=cache,target=/usr/local/cargo/registry \
-    ./mvnw -DskipTests package -pl gateway -am
+    ./mvnw -DskipTests package -pl gateway,bench -am
 
-FROM eclipse-temurin:25.0.3_9-jre-noble
+# The load generator: bench.jar names its dependencies in lib/ (its manifest class path).
+# Reports go to /app/bench-results, a folder the non-root user owns, for a volume to keep.
+FROM eclipse-temurin:25.0.3_9-jre-noble AS loadgen
+RUN groupadd --system --gid 10001 bench \
+ && useradd --system --uid 10001 --gid bench --home-dir /nonexistent --no-create-home \
+      --shell /usr/sbin/nologin bench \
+ && mkdir -p /app/bench-results \
+ && chown 10001:10001 /app/bench-results
+COPY --from=build /src/bench/target/lib/ /app/lib/
+COPY --from=build /src/bench/target/bench.jar /app/bench.jar
+USER 10001:10001
+WORKDIR /app
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/bench.jar"]
+CMD ["--help"]
+
+# The gateway image (the default target: the last stage).
+FROM eclipse-temurin:25.0.3_9-jre-noble AS gateway
 # Fail the build, not the first start, if this JRE lacks a module the entrypoint adds.
 RUN java --add-modules=jdk.incubator.vector -version \
  && groupadd --system --gid 10001 gateway \

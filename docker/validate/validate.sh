@@ -2,7 +2,10 @@
 # Validates the container and cluster files without a Docker engine or a cluster; run by the
 # docker Maven module in the verify phase (./mvnw verify), or by hand:
 #
-#   docker/validate/validate.sh [DOCKER_DIR]     (default: the docker/ folder of this repository)
+#   docker/validate/validate.sh [DOCKER_DIR [CHECK...]]
+#
+# DOCKER_DIR defaults to the docker/ folder of this repository; CHECK (compose, kubernetes,
+# dockerfiles) limits the run to those checks, which selftest.sh uses. The checks:
 #
 #   compose      compose.yaml against the compose specification, + project rules  (hgvalidate)
 #   kubernetes   k8s/ rendered by kustomize, against the API schemas, + project rules (hgvalidate)
@@ -20,9 +23,11 @@ source "$here/tools.sh"
 install_tools
 
 passed=0 failed=0
-check() { # NAME COMMAND...: runs one check, counts it
+selected=("${@:2}")
+check() { # NAME COMMAND...: runs one check (if selected), counts it
   local name="$1"
   shift
+  if [ "${#selected[@]}" -gt 0 ] && [[ " ${selected[*]} " != *" $name "* ]]; then return 0; fi
   if "$@"; then
     echo "validate: $name ok"
     passed=$((passed + 1))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -42,7 +43,9 @@ func checkCompose(file string) ([]string, error) {
 	}
 	project, err := opts.LoadProject(context.Background())
 	if err != nil {
-		return nil, err
+		// The schema library names an unknown key "false schema" (additionalProperties: false).
+		return nil, errors.New(strings.ReplaceAll(err.Error(), " false schema",
+			": not allowed by the compose specification (unknown key)"))
 	}
 	return append(warnings.messages, composeRules(project)...), nil
 }
@@ -74,6 +77,7 @@ func composeRules(project *types.Project) []string {
 		if p := imagePinProblem(svc.Image); p != "" {
 			problems = append(problems, fmt.Sprintf("service %s: %s", name, p))
 		}
+		problems = append(problems, mountRules(project, name, svc)...)
 		// A service_healthy dependency on a service without a health check never starts
 		// (compose waits forever or fails at run time), so it is caught here.
 		for dep, cfg := range svc.DependsOn {

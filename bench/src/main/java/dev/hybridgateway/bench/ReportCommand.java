@@ -33,7 +33,9 @@ final class ReportCommand implements Callable<Integer> {
     for (Path input : inputs.subList(1, inputs.size())) {
       merged = merged.merge(JsonReports.read(input));
     }
-    ReportFiles.Written written = ReportFiles.write(merged, out, "report");
+    // originalArgs() holds the whole command line, "report" included.
+    List<String> command = spec.commandLine().getParseResult().originalArgs();
+    ReportFiles.Written written = ReportFiles.write(merged.withCommand(command), out, "report");
     spec.commandLine().getOut().println("wrote " + written.json() + "\nwrote " + written.html());
     return 0;
   }

@@ -36,61 +36,61 @@ import picocli.CommandLine.Option;
     description = "The Java edge of hybrid-gateway: serves hybrid.gateway.v1 over a Rust (or Java) core.")
 public final class Main implements Callable<Integer> {
   @Option(names = "--listen", paramLabel = "HOST:PORT", converter = Converters.AddressConverter.class,
-      defaultValue = "${env:HYBRID_LISTEN:-127.0.0.1:8080}",
-      description = "gRPC address to listen on; port 0 picks a free port (env HYBRID_LISTEN; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:HYBRID_GATEWAY_LISTEN:-127.0.0.1:8080}",
+      description = "gRPC address to listen on; port 0 picks a free port (env HYBRID_GATEWAY_LISTEN; default ${DEFAULT-VALUE}).")
   InetSocketAddress listen;
 
   @Option(names = "--core", paramLabel = "java|ffi|grpc", converter = TransportConverter.class,
-      defaultValue = "${env:HYBRID_CORE:-ffi}",
-      description = "The core: java (pure-Java engine), ffi (Rust in-process, Panama FFM), grpc (Rust hotpath-server) (env HYBRID_CORE; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:HYBRID_GATEWAY_CORE:-ffi}",
+      description = "The core: java (pure-Java engine), ffi (Rust in-process, Panama FFM), grpc (Rust hotpath-server) (env HYBRID_GATEWAY_CORE; default ${DEFAULT-VALUE}).")
   Transport core;
 
   @Option(names = "--core-target", paramLabel = "TARGET",
-      defaultValue = "${env:HYBRID_CORE_TARGET:-" + CoreOptions.DEFAULT_GRPC_TARGET + "}",
-      description = "gRPC target of the Rust core with --core grpc, e.g. 127.0.0.1:50051 or dns:///hotpath:50051 (round-robin over its addresses) (env HYBRID_CORE_TARGET; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:HYBRID_GATEWAY_CORE_TARGET:-" + CoreOptions.DEFAULT_GRPC_TARGET + "}",
+      description = "gRPC target of the Rust core with --core grpc, e.g. 127.0.0.1:50051 or dns:///hotpath:50051 (round-robin over its addresses) (env HYBRID_GATEWAY_CORE_TARGET; default ${DEFAULT-VALUE}).")
   String coreTarget;
 
   @Option(names = "--demo-collection", negatable = true, fallbackValue = "true",
-      defaultValue = "${env:HYBRID_DEMO_COLLECTION:-true}",
-      description = "Create the collection 'demo' at start-up (synthetic, seed 42, cosine); --no-demo-collection skips it (env HYBRID_DEMO_COLLECTION; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:HYBRID_GATEWAY_DEMO_COLLECTION:-true}",
+      description = "Create the collection 'demo' at start-up (synthetic, seed 42, cosine); --no-demo-collection skips it (env HYBRID_GATEWAY_DEMO_COLLECTION; default ${DEFAULT-VALUE}).")
   boolean demoCollection;
 
-  @Option(names = "--demo-count", paramLabel = "N", defaultValue = "${env:HYBRID_DEMO_COUNT:-100000}",
-      description = "Vectors of the demo collection (env HYBRID_DEMO_COUNT; default ${DEFAULT-VALUE}).")
+  @Option(names = "--demo-count", paramLabel = "N", defaultValue = "${env:HYBRID_GATEWAY_DEMO_COUNT:-100000}",
+      description = "Vectors of the demo collection (env HYBRID_GATEWAY_DEMO_COUNT; default ${DEFAULT-VALUE}).")
   long demoCount;
 
-  @Option(names = "--demo-dim", paramLabel = "DIM", defaultValue = "${env:HYBRID_DEMO_DIM:-384}",
-      description = "Dimension of the demo collection (env HYBRID_DEMO_DIM; default ${DEFAULT-VALUE}).")
+  @Option(names = "--demo-dim", paramLabel = "DIM", defaultValue = "${env:HYBRID_GATEWAY_DEMO_DIM:-384}",
+      description = "Dimension of the demo collection (env HYBRID_GATEWAY_DEMO_DIM; default ${DEFAULT-VALUE}).")
   int demoDim;
 
   @Option(names = "--default-deadline", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      defaultValue = "${env:HYBRID_DEFAULT_DEADLINE:-2s}",
-      description = "Deadline of calls whose client sets none (env HYBRID_DEFAULT_DEADLINE; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:HYBRID_GATEWAY_DEFAULT_DEADLINE:-2s}",
+      description = "Deadline of calls whose client sets none (env HYBRID_GATEWAY_DEFAULT_DEADLINE; default ${DEFAULT-VALUE}).")
   Duration defaultDeadline;
 
   @Option(names = "--max-deadline", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      defaultValue = "${env:HYBRID_MAX_DEADLINE:-30s}",
-      description = "Longest deadline a call gets; longer client deadlines are cut (env HYBRID_MAX_DEADLINE; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:HYBRID_GATEWAY_MAX_DEADLINE:-30s}",
+      description = "Longest deadline a call gets; longer client deadlines are cut (env HYBRID_GATEWAY_MAX_DEADLINE; default ${DEFAULT-VALUE}).")
   Duration maxDeadline;
 
   @Option(names = "--edge-reserve", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      defaultValue = "${env:HYBRID_EDGE_RESERVE:-2ms}",
-      description = "Time the edge keeps for itself: the core's deadline is this much earlier than the call's (env HYBRID_EDGE_RESERVE; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:HYBRID_GATEWAY_EDGE_RESERVE:-2ms}",
+      description = "Time the edge keeps for itself: the core's deadline is this much earlier than the call's (env HYBRID_GATEWAY_EDGE_RESERVE; default ${DEFAULT-VALUE}).")
   Duration edgeReserve;
 
   @Option(names = "--min-budget", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      defaultValue = "${env:HYBRID_MIN_BUDGET:-5ms}",
-      description = "With less time left for the core, answer DEADLINE_EXCEEDED without calling it (env HYBRID_MIN_BUDGET; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:HYBRID_GATEWAY_MIN_BUDGET:-5ms}",
+      description = "With less time left for the core, answer DEADLINE_EXCEEDED without calling it (env HYBRID_GATEWAY_MIN_BUDGET; default ${DEFAULT-VALUE}).")
   Duration minBudget;
 
   @Option(names = "--startup-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      defaultValue = "${env:HYBRID_STARTUP_TIMEOUT:-120s}",
-      description = "How long to wait for the core and the demo collection at start-up (env HYBRID_STARTUP_TIMEOUT; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:HYBRID_GATEWAY_STARTUP_TIMEOUT:-120s}",
+      description = "How long to wait for the core and the demo collection at start-up (env HYBRID_GATEWAY_STARTUP_TIMEOUT; default ${DEFAULT-VALUE}).")
   Duration startupTimeout;
 
   @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      defaultValue = "${env:HYBRID_DRAIN_TIMEOUT:-30s}",
-      description = "How long shutdown waits for in-flight calls (env HYBRID_DRAIN_TIMEOUT; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:HYBRID_GATEWAY_DRAIN_TIMEOUT:-30s}",
+      description = "How long shutdown waits for in-flight calls (env HYBRID_GATEWAY_DRAIN_TIMEOUT; default ${DEFAULT-VALUE}).")
   Duration drainTimeout;
 
   public static void main(String[] args) {

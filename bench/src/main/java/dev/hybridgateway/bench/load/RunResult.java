@@ -3,12 +3,15 @@ package dev.hybridgateway.bench.load;
 import static java.util.Objects.requireNonNull;
 
 import dev.hybridgateway.bench.sample.MemoryReport;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one run measured; the JSON report holds a list of these.
  *
  * @param id unique in its report: {@code target:scenario:label}
+ * @param errors failures by {@link ErrorCodes} code, sorted by code
  * @param latency from the intended send time to the answer, for every answer (OK or not): the
  *     figure without coordinated omission
  * @param serviceTime from the actual send to the answer: what a closed-loop tool would report;
@@ -40,7 +43,7 @@ public record RunResult(
     requireNonNull(tag, "tag");
     requireNonNull(config, "config");
     requireNonNull(counts, "counts");
-    errors = Map.copyOf(requireNonNull(errors, "errors"));
+    errors = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(errors, "errors")));
   }
 
   /**

@@ -42,6 +42,11 @@ public record BenchReport(
         SCHEMA, java.time.Instant.now().toString(), command, machine, runs, ramps);
   }
 
+  /** The same report, credited to {@code newCommand} (e.g. the command that merged it). */
+  public BenchReport withCommand(List<String> newCommand) {
+    return new BenchReport(schema, createdAt, newCommand, machine, runs, ramps);
+  }
+
   /** This report and {@code other} in one (runs and ramps appended; this machine and command). */
   public BenchReport merge(BenchReport other) {
     List<RunResult> allRuns = new ArrayList<>(runs);

@@ -74,17 +74,24 @@ final class ScenarioCharts {
         new LineChart(
             "Throughput vs p99 (one point per run)",
             Axis.Kind.LINEAR, "achieved throughput (OK answers/s)", Axis.Kind.LOG, "p99 (ms)");
-    Map<String, List<RunResult>> byTarget = new LinkedHashMap<>();
-    runs.forEach(run -> byTarget.computeIfAbsent(run.target(), t -> new ArrayList<>()).add(run));
-    byTarget.forEach(
-        (target, targetRuns) -> {
+    // One line per transport for its ramp's steps (dashed), one for its other runs.
+    Map<String, List<RunResult>> lines = new LinkedHashMap<>();
+    for (RunResult run : runs) {
+      boolean step = RunTag.RAMP_STEP.equals(run.tag().kind());
+      lines.computeIfAbsent(run.target() + (step ? " · ramp steps" : ""), k -> new ArrayList<>())
+          .add(run);
+    }
+    lines.forEach(
+        (name, lineRuns) -> {
+          String target = lineRuns.getFirst().target();
           List<double[]> points =
-              targetRuns.stream()
+              lineRuns.stream()
                   .filter(run -> run.latency() != null)
                   .sorted(Comparator.comparingDouble(run -> run.throughput().offeredRate()))
                   .map(run -> new double[] {run.throughput().achievedRate(), run.latency().p99Ms()})
                   .toList();
-          chart.add(new Series(target, target, palette.color(target), "", points, true));
+          chart.add(new Series(target, name, palette.color(target),
+              name.equals(target) ? "" : Palette.dash(1), points, true));
         });
     return chart.render();
   }

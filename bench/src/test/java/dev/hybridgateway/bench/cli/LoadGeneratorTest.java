@@ -74,6 +74,28 @@ class LoadGeneratorTest {
       assertThat(report.command()).contains("--rate", "200");
       assertThat(Files.readString(files.get(0))).contains("<svg");
       assertThat(out.toString()).contains("grpc-core", "tiny", "wrote ");
+
+      Path merged = folder.resolve("merged");
+      String json = files.get(1).toString();
+      assertThat(execute("report", "--in", json, "--in", json, "--out", merged.toString())).isZero();
+      try (Stream<Path> listing = Files.list(merged)) {
+        Path mergedJson = listing.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+        BenchReport both = JsonReports.read(mergedJson);
+        assertThat(both.runs()).hasSize(2);
+        assertThat(both.command()).startsWith("report", "--in");
+      }
     }
+  }
+
+  @Test
+  void execute_payload_writesGrpcFrameAndJson(@TempDir Path folder) throws Exception {
+    Path frame = folder.resolve("q.grpc");
+    Path json = folder.resolve("q.json");
+    int exit = execute("payload", "--scenario", "tiny", "--collection", "demo",
+        "--grpc-frame", frame.toString(), "--json", json.toString());
+
+    assertThat(exit).isZero();
+    assertThat(Files.size(frame)).isGreaterThan(5 + 384 * 4);
+    assertThat(Files.readString(json)).startsWith("{\"collection\":\"demo\",\"k\":10,");
   }
 }

@@ -53,15 +53,16 @@ class CoordinatedOmissionTest {
       CompletableFuture<RunResult> run = Fixtures.runAsync(target, config());
       double stallMs = stallAndRelease(service);
       RunResult result = run.get(60, TimeUnit.SECONDS);
-      System.out.println("DEBUG lag " + java.util.Arrays.deepToString(result.sendLag().curve()) + " mem " + result.memory().jvm());
 
       assertThat(result.counts().ok()).isEqualTo(600);
       // The request that met the stall first waited all of it; the ~100 due during it waited
       // from their intended time to the release, so the top 1 % is within 30 ms of the stall.
       assertThat(result.latency().maxMs()).isGreaterThanOrEqualTo(stallMs * 0.999);
       assertThat(result.latency().p99Ms()).isGreaterThanOrEqualTo(stallMs * 0.8);
-      // Open loop: the schedule went on during the stall instead of waiting for the server.
-      assertThat(result.sendLag().p99Ms()).isLessThan(stallMs / 5);
+      // Open loop: the schedule went on during the stall instead of waiting for the server
+      // (about rate × stall = 100 requests reached it; half of that leaves room for a noisy
+      // machine delaying the sender).
+      assertThat(service.heldAtRelease()).isGreaterThanOrEqualTo((long) (RATE * stallMs / 1000 / 2));
     }
   }
 
@@ -77,7 +78,9 @@ class CoordinatedOmissionTest {
       RunResult result = run.get(60, TimeUnit.SECONDS);
 
       assertThat(result.counts().ok()).isEqualTo(600);
-      // Measured from the actual send, only the one request in flight saw the stall: p99 hides it.
+      // Only the one request in flight reached the server during the stall.
+      assertThat(service.heldAtRelease()).isEqualTo(1);
+      // Measured from the actual send, only that request saw the stall: p99 hides it.
       assertThat(result.serviceTime().maxMs()).isGreaterThanOrEqualTo(stallMs * 0.999);
       assertThat(result.serviceTime().p99Ms()).isLessThan(stallMs / 2);
       // Measured from the intended send time, the ~100 requests the client could not send

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ramp against a server of known capacity: one request at a time, 2 ms each, so 500/s.
- * Steps 100, 200, 400 fit; 800 queues without bound and must fail. Noise on a shared machine may
- * fail the 400 step too, so the maximum found is 200 or 400, never above the capacity.
+ * Steps 100, 200, 400 fit; at 800 the server completes at most 500/s and the queue grows, so that
+ * step fails on throughput (at most ~65 % of offered) whatever the noise. The criteria are loose
+ * (p99 400 ms, 80 % of offered) so that a noisy shared machine does not fail a step below the
+ * capacity; if it still does, the maximum is lower, never above the capacity.
  */
 class StepRampTest {
 
@@ -24,16 +26,16 @@ class StepRampTest {
         LoopbackServer server = LoopbackServer.start(service)) {
       var target = new GrpcCoreTarget("grpc-core", List.of(server.channel()), Fixtures.tinyWorkload());
       RampPlan plan = new RampPlan(100, 2, 3200, Duration.ofMillis(200), Duration.ofSeconds(1),
-          Duration.ofMillis(100), 0.95, 0.01, RampPlan.DEFAULT_LEVELS,
+          Duration.ofMillis(400), 0.8, 0.01, RampPlan.DEFAULT_LEVELS,
           Duration.ofMillis(100), Duration.ofMillis(500));
       List<RunResult> runs = new ArrayList<>();
       RampResult ramp = new StepRamp(plan, RunConfig.builder().build(), Fixtures.monitor())
           .run(target, "tiny", runs::add);
 
-      assertThat(ramp.maxSustainableRate()).isBetween(200.0, 400.0);
+      assertThat(ramp.maxSustainableRate()).isBetween(100.0, 400.0);
       RampResult.Step last = ramp.steps().getLast();
       assertThat(last.sustainable()).isFalse();
-      assertThat(last.rate()).isBetween(400.0, 800.0);
+      assertThat(last.rate()).isEqualTo(ramp.maxSustainableRate() * 2);
       assertThat(last.reason()).isNotBlank();
       assertThat(ramp.steps().subList(0, ramp.steps().size() - 1))
           .allMatch(RampResult.Step::sustainable);

@@ -41,8 +41,8 @@ class HtmlReportTest {
   @Test
   void render_everyTransportInTheLatencyThroughputAndMemoryCharts() {
     // grpc-core: its level run's curve, boundary and memory (ramp steps only join the
-    // throughput chart), plus one throughput line over both of its runs.
-    assertThat(count("data-series=\"grpc-core\"")).isEqualTo(4);
+    // throughput chart), plus two throughput lines: its ramp steps and its other runs.
+    assertThat(count("data-series=\"grpc-core\"")).isEqualTo(5);
     // closed-loop reports no core time, so no boundary bars: 1 curve + 1 line + 1 memory group.
     assertThat(count("data-series=\"closed-loop\"")).isEqualTo(3);
     assertThat(html).contains("<polyline", "<rect", "<circle");

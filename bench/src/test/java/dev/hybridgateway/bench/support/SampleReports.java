@@ -21,7 +21,7 @@ import java.util.List;
 public final class SampleReports {
   private SampleReports() {}
 
-  public static BenchReport twoTransports() throws IOException, InterruptedException {
+  public static BenchReport twoTransports() throws IOException {
     try (LoopbackServer server = LoopbackServer.start(new StallingHotPathService())) {
       var grpc = new GrpcCoreTarget("grpc-core", List.of(server.channel()), Fixtures.tinyWorkload());
       var closed = new BlockingHotPathTarget(server.channel(), Fixtures.tinyWorkload());

@@ -28,6 +28,7 @@ public final class StallingHotPathService extends HotPathGrpc.HotPathImplBase {
   private long stallAt = Long.MAX_VALUE;
   private long stallStarted;
   private long stallEnded;
+  private long heldAtRelease;
 
   /** Holds every Search from the {@code requestNumber}-th (1-based) until {@link #release()}. */
   public synchronized void stallAt(long requestNumber) {
@@ -43,8 +44,9 @@ public final class StallingHotPathService extends HotPathGrpc.HotPathImplBase {
     return stallStarted == 0 ? 0 : System.nanoTime() - stallStarted;
   }
 
-  public synchronized long requests() {
-    return requests;
+  /** How many requests the stall held when {@link #release()} ended it. */
+  public synchronized long heldAtRelease() {
+    return heldAtRelease;
   }
 
   /** Ends the stall, answers every held request, and returns the stall's length in ns. */
@@ -52,6 +54,7 @@ public final class StallingHotPathService extends HotPathGrpc.HotPathImplBase {
     List<StreamObserver<SearchResponse>> toAnswer;
     synchronized (this) {
       stallEnded = System.nanoTime();
+      heldAtRelease = held.size();
       toAnswer = new ArrayList<>(held);
       held.clear();
     }

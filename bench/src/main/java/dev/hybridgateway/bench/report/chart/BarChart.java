@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A grouped bar chart as an HTML {@code <figure>}: one group per category (a run), one bar per
  * series (a percentile, a process). Missing values ({@code NaN}) leave a gap. The {@code group} of
- * each category (its transport) is written as {@code data-series}.
+ * each category (its transport) is written as {@code data-series} and labels the category's
+ * first line; the rest of the category name (after {@code "group · "}) its second.
  */
 public final class BarChart {
   private final String title;
@@ -60,8 +61,12 @@ public final class BarChart {
         }
       }
       svg.end();
-      svg.rotatedText(Frame.LEFT + (c + 0.5) * slot + 4, Frame.HEIGHT - Frame.BOTTOM + 14, -20,
-          "tick", categories.get(c));
+      double center = Frame.LEFT + (c + 0.5) * slot;
+      String prefix = groups.get(c) + " · ";
+      String label = categories.get(c);
+      svg.text(center, Frame.HEIGHT - Frame.BOTTOM + 15, "middle", "tick", groups.get(c));
+      svg.text(center, Frame.HEIGHT - Frame.BOTTOM + 29, "middle", "tick",
+          label.startsWith(prefix) ? label.substring(prefix.length()) : label);
     }
     StringBuilder legend = new StringBuilder("<ul class=\"legend\">");
     seriesNames.forEach(name -> legend.append(LegendItem.html(palette.color(name), "", name)));

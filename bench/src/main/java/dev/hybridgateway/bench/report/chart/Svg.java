@@ -36,7 +36,7 @@ final class Svg {
     out.append(
         String.format(
             Locale.ROOT,
-            "<text transform=\"translate(%.1f %.1f) rotate(%.0f)\" text-anchor=\"end\" class=\"%s\">%s</text>",
+            "<text transform=\"translate(%.1f %.1f) rotate(%.0f)\" text-anchor=\"middle\" class=\"%s\">%s</text>",
             x, y, degrees, cssClass, escape(text)));
     return this;
   }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The vectors of one collection (hotpath-core's {@code collection.rs} {@code Data}): row-major
- * values, one id per row, and the memory charged for them. Ids stay sorted ascending (unsigned,
- * as Rust's u64) while vectors arrive in id order and are then found by binary search; the first
+ * values, one id per row, and the memory charged for them. Ids stay sorted ascending (unsigned, as
+ * Rust's u64) while vectors arrive in id order and are then found by binary search; the first
  * upsert that breaks the order builds an id → row map, charged by hashbrown's formula so the
  * accounting equals the Rust core's. Guarded by its collection's lock.
  */
@@ -17,8 +17,10 @@ final class CollectionData {
   private int size;
   private boolean idsSorted;
   private Map<Long, Integer> index;
+
   /** Bytes of the reservation that pay for the index. */
   long indexCharged;
+
   /** Bytes charged for the rows' capacity and the index. */
   final MemoryBudget.Reservation reservation;
 
@@ -114,8 +116,8 @@ final class CollectionData {
   }
 
   /**
-   * Bytes the id → row map would take at {@code items} entries: hashbrown's power-of-two buckets
-   * at 7/8 load, 16 bytes of entry + 1 control byte each, plus 16.
+   * Bytes the id → row map would take at {@code items} entries: hashbrown's power-of-two buckets at
+   * 7/8 load, 16 bytes of entry + 1 control byte each, plus 16.
    */
   static long indexBytes(long items) {
     if (items == 0) {

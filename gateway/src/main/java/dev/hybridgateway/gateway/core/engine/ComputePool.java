@@ -7,10 +7,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Fixed platform threads fed by a bounded FIFO queue (hotpath-core's {@code pool.rs}): when
- * {@code queueCapacity} jobs are waiting, work is refused instead of queued without bound (load
- * shedding); a capacity of 0 refuses every job. Platform threads, not virtual ones: the scan is
- * long CPU-bound work, and the pool size is the engine's bulkhead.
+ * Fixed platform threads fed by a bounded FIFO queue (hotpath-core's {@code pool.rs}): when {@code
+ * queueCapacity} jobs are waiting, work is refused instead of queued without bound (load shedding);
+ * a capacity of 0 refuses every job. Platform threads, not virtual ones: the scan is long CPU-bound
+ * work, and the pool size is the engine's bulkhead.
  *
  * <p>A job that throws is caught and dropped (the worker survives); callers that must report
  * failures catch them inside the job. {@link #close()} runs every queued job, then joins.

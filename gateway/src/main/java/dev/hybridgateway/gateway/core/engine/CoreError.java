@@ -8,17 +8,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every way a Java engine call can fail, one record per variant of hotpath-core's
- * {@code CoreError} ({@code error.rs}), with the same code, reason and message text.
- * {@link ErrorStatus} maps them onto {@code google.rpc.Status} with the same details.
+ * Every way a Java engine call can fail, one record per variant of hotpath-core's {@code CoreError}
+ * ({@code error.rs}), with the same code, reason and message text. {@link ErrorStatus} maps them
+ * onto {@code google.rpc.Status} with the same details.
  */
 sealed interface CoreError {
   /** The request is not a valid message of the method's type (INVALID_ARGUMENT). */
   record MalformedRequest(String detail) implements CoreError {}
 
   /** Fields break the contract (INVALID_ARGUMENT + BadRequest); at most 10 violations. */
-  record InvalidArgument(ErrorReason reason, List<FieldViolation> violations)
-      implements CoreError {
+  record InvalidArgument(ErrorReason reason, List<FieldViolation> violations) implements CoreError {
     public InvalidArgument {
       requireNonNull(reason, "reason");
       violations = List.copyOf(violations);
@@ -109,8 +108,12 @@ sealed interface CoreError {
       case AlreadyExists e ->
           "collection " + RustText.debugQuote(e.collection()) + " already exists";
       case MemoryBudgetExceeded e ->
-          "memory budget exceeded: " + Long.toUnsignedString(e.requested()) + " bytes requested, "
-              + Long.toUnsignedString(e.available()) + " of " + Long.toUnsignedString(e.budget())
+          "memory budget exceeded: "
+              + Long.toUnsignedString(e.requested())
+              + " bytes requested, "
+              + Long.toUnsignedString(e.available())
+              + " of "
+              + Long.toUnsignedString(e.budget())
               + " bytes available";
       case Overloaded e ->
           "core overloaded: compute queue full, retry after " + e.retryAfter().toMillis() + " ms";

@@ -6,7 +6,6 @@ import dev.hybridgateway.core.v1.ErrorReason;
 import dev.hybridgateway.core.v1.FileSource;
 import dev.hybridgateway.core.v1.Metric;
 import dev.hybridgateway.core.v1.SyntheticSource;
-import java.util.stream.IntStream;
 
 /**
  * CreateCollection (hotpath-core's {@code create.rs}): an empty, synthetic or {@code .fvecs}
@@ -16,10 +15,13 @@ import java.util.stream.IntStream;
 final class CreateCollection {
   /** Most vectors of a synthetic collection. */
   static final long MAX_SYNTHETIC_COUNT = 100_000_000;
+
   /** Most clusters of a synthetic collection. */
   static final long MAX_CLUSTERS = 4096;
+
   /** Most shards of a logical collection. */
   static final long MAX_SHARDS = 1024;
+
   /** Vectors below which synthetic generation stays on the calling thread. */
   static final long PARALLEL_THRESHOLD = 4096;
 
@@ -28,8 +30,8 @@ final class CreateCollection {
 
   private CreateCollection() {}
 
-  static CreateCollectionResponse run(JavaEngine engine, CreateCollectionRequest req,
-      StopSignal stop) {
+  static CreateCollectionResponse run(
+      JavaEngine engine, CreateCollectionRequest req, StopSignal stop) {
     JavaEngine.Timed<ResidentCollection> created =
         engine.timedCall(
             () -> {
@@ -43,11 +45,17 @@ final class CreateCollection {
                     case SYNTHETIC -> synthetic(engine, shape, req.getSynthetic(), stop);
                     case FILE -> file(engine, shape, req.getFile(), stop);
                     case SOURCE_NOT_SET ->
-                        new CollectionData(new RowStore(shape.dim(), 0), new long[0], 0,
-                            engine.budget.reserve(0));
+                        new CollectionData(
+                            new RowStore(shape.dim(), 0), new long[0], 0, engine.budget.reserve(0));
                   };
-              return engine.insert(new ResidentCollection(shape.name(), shape.dim(),
-                  shape.metric(), shape.shardIndex(), shape.shardCount(), data));
+              return engine.insert(
+                  new ResidentCollection(
+                      shape.name(),
+                      shape.dim(),
+                      shape.metric(),
+                      shape.shardIndex(),
+                      shape.shardCount(),
+                      data));
             });
     return CreateCollectionResponse.newBuilder()
         .setCollection(created.value().info())
@@ -55,16 +63,17 @@ final class CreateCollection {
         .build();
   }
 
-  private static CollectionData synthetic(JavaEngine engine, Shape shape, SyntheticSource source,
-      StopSignal stop) {
+  private static CollectionData synthetic(
+      JavaEngine engine, Shape shape, SyntheticSource source, StopSignal stop) {
     int dim = shape.dim();
-    int count = (int) SyntheticGenerator.shardLen(source.getCount(), shape.shardIndex(),
-        shape.shardCount());
+    int count =
+        (int)
+            SyntheticGenerator.shardLen(source.getCount(), shape.shardIndex(), shape.shardCount());
     MemoryBudget.Reservation reservation =
         engine.budget.reserve(count * ResidentCollection.rowBytes(dim));
     try {
-      SyntheticGenerator generator = new SyntheticGenerator(source.getSeed(),
-          source.getClusters(), dim);
+      SyntheticGenerator generator =
+          new SyntheticGenerator(source.getSeed(), source.getClusters(), dim);
       // The centroids live only while the collection is generated.
       try (MemoryBudget.Reservation _ = engine.budget.reserve(generator.centroidBytes())) {
         long[] ids = new long[count];
@@ -75,12 +84,11 @@ final class CreateCollection {
         boolean cosine = shape.metric() == Metric.METRIC_COSINE;
         int chunkRows = Math.max(65_536 / dim, 1);
         int chunks = (count + chunkRows - 1) / chunkRows;
-        IntStream range = IntStream.range(0, chunks);
-        if (count >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1) {
-          // Each vector depends only on (seed, id), so chunks are generated in any order.
-          range = range.parallel();
-        }
-        range.forEach(
+        // Each vector depends only on (seed, id), so chunks are generated in any order.
+        int threads = count < PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors();
+        ScopedChunks.forEach(
+            chunks,
+            threads,
             c -> {
               stop.check();
               int first = c * chunkRows;
@@ -89,9 +97,12 @@ final class CreateCollection {
                 int off = vectors.offset(row);
                 generator.vectorInto(ids[row], out, off);
                 if (cosine && engine.kernel.normalize(out, off, dim) != null) {
-                  throw new CoreException(new CoreError.Internal(
-                      "synthetic vector " + Long.toUnsignedString(ids[row])
-                          + " cannot be normalized", null));
+                  throw new CoreException(
+                      new CoreError.Internal(
+                          "synthetic vector "
+                              + Long.toUnsignedString(ids[row])
+                              + " cannot be normalized",
+                          null));
                 }
               }
             });
@@ -103,15 +114,22 @@ final class CreateCollection {
     }
   }
 
-  private static CollectionData file(JavaEngine engine, Shape shape, FileSource source,
-      StopSignal stop) {
+  private static CollectionData file(
+      JavaEngine engine, Shape shape, FileSource source, StopSignal stop) {
     if (engine.config.dataDir() == null) {
-      throw new CoreException(new CoreError.SourceUnavailable(source.getPath(),
-          "file loading is disabled: the core has no data directory"));
+      throw new CoreException(
+          new CoreError.SourceUnavailable(
+              source.getPath(), "file loading is disabled: the core has no data directory"));
     }
     int dim = shape.dim();
-    try (FvecsFile file = FvecsFile.open(engine.config.dataDir(), source.getPath(), dim,
-        source.getLimit(), shape.shardIndex(), shape.shardCount())) {
+    try (FvecsFile file =
+        FvecsFile.open(
+            engine.config.dataDir(),
+            source.getPath(),
+            dim,
+            source.getLimit(),
+            shape.shardIndex(),
+            shape.shardCount())) {
       long rows = file.shardRows();
       MemoryBudget.Reservation reservation =
           engine.budget.reserve(rows * ResidentCollection.rowBytes(dim));
@@ -131,8 +149,8 @@ final class CreateCollection {
   }
 
   /** Normalizes every row of a file-backed cosine collection. */
-  private static void normalizeRows(Kernel kernel, RowStore vectors, long[] ids, int dim,
-      StopSignal stop) {
+  private static void normalizeRows(
+      Kernel kernel, RowStore vectors, long[] ids, int dim, StopSignal stop) {
     int checkEvery = Math.max(262_144 / dim, 1);
     for (int r = 0; r < ids.length; r++) {
       if (r % checkEvery == 0) {
@@ -140,8 +158,11 @@ final class CreateCollection {
       }
       String why = kernel.normalize(vectors.array(r), vectors.offset(r), dim);
       if (why != null) {
-        throw new CoreException(CoreError.invalid(ErrorReason.INVALID_FIELD, "file.path",
-            "record " + Long.toUnsignedString(ids[r]) + ": " + why));
+        throw new CoreException(
+            CoreError.invalid(
+                ErrorReason.INVALID_FIELD,
+                "file.path",
+                "record " + Long.toUnsignedString(ids[r]) + ": " + why));
       }
     }
   }
@@ -158,12 +179,14 @@ final class CreateCollection {
     int shardIndex = 0;
     int shardCount = 1;
     if (req.hasShard()
-        && v.range("shard.count", Integer.toUnsignedLong(req.getShard().getCount()), 0,
-            MAX_SHARDS)) {
+        && v.range(
+            "shard.count", Integer.toUnsignedLong(req.getShard().getCount()), 0, MAX_SHARDS)) {
       shardCount = Math.max(1, req.getShard().getCount());
       long index = Integer.toUnsignedLong(req.getShard().getIndex());
       if (index >= shardCount) {
-        v.add(ErrorReason.INVALID_FIELD, "shard.index",
+        v.add(
+            ErrorReason.INVALID_FIELD,
+            "shard.index",
             "must be less than the shard count " + shardCount + ", is " + index);
       }
       shardIndex = req.getShard().getIndex();
@@ -171,7 +194,10 @@ final class CreateCollection {
     switch (req.getSourceCase()) {
       case SYNTHETIC -> {
         v.range("synthetic.count", req.getSynthetic().getCount(), 0, MAX_SYNTHETIC_COUNT);
-        v.range("synthetic.clusters", Integer.toUnsignedLong(req.getSynthetic().getClusters()), 0,
+        v.range(
+            "synthetic.clusters",
+            Integer.toUnsignedLong(req.getSynthetic().getClusters()),
+            0,
             MAX_CLUSTERS);
       }
       case FILE -> {

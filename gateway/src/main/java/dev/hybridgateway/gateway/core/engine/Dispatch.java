@@ -22,8 +22,8 @@ final class Dispatch {
   private Dispatch() {}
 
   /** The engine's response to {@code request}; throws CoreException on failure. */
-  static Message call(JavaEngine engine, CoreMethod<?, ?> method, Message request,
-      StopSignal stop) {
+  static Message call(
+      JavaEngine engine, CoreMethod<?, ?> method, Message request, StopSignal stop) {
     return switch (method.ffiId()) {
       case 1 -> engine.search((SearchRequest) request, stop);
       case 2 -> engine.rerank((RerankRequest) request, stop);

@@ -24,11 +24,11 @@ import dev.hybridgateway.gateway.core.engine.CoreError.UnknownMethod;
 import io.grpc.StatusRuntimeException;
 
 /**
- * {@link CoreError} → {@code google.rpc.Status}, a transcription of hotpath-core's
- * {@code status.rs}: the same code, message (cut to 1 KiB), and details in the same order —
- * ErrorInfo (domain {@code core.hybridgateway.dev}, except for CANCELLED, which has no details),
- * then BadRequest, ResourceInfo, QuotaFailure, RetryInfo or (debug mode only) DebugInfo — with
- * the same length limits on every text field.
+ * {@link CoreError} → {@code google.rpc.Status}, a transcription of hotpath-core's {@code
+ * status.rs}: the same code, message (cut to 1 KiB), and details in the same order — ErrorInfo
+ * (domain {@code core.hybridgateway.dev}, except for CANCELLED, which has no details), then
+ * BadRequest, ResourceInfo, QuotaFailure, RetryInfo or (debug mode only) DebugInfo — with the same
+ * length limits on every text field.
  */
 final class ErrorStatus {
   /** {@code ResourceInfo.resource_type} of collections. */
@@ -84,8 +84,7 @@ final class ErrorStatus {
                   DebugInfo.newBuilder()
                       .setDetail(
                           RustText.truncate(
-                              e.debugDetail() != null ? e.debugDetail() : e.message(),
-                              MAX_MESSAGE))
+                              e.debugDetail() != null ? e.debugDetail() : e.message(), MAX_MESSAGE))
                       .build()));
       default -> {}
     }
@@ -96,7 +95,8 @@ final class ErrorStatus {
     ErrorInfo.Builder info =
         ErrorInfo.newBuilder().setReason(error.reason().name()).setDomain(CoreErrors.CORE_DOMAIN);
     switch (error) {
-      case NotFound e -> info.putMetadata("collection", RustText.truncate(e.collection(), MAX_TEXT));
+      case NotFound e ->
+          info.putMetadata("collection", RustText.truncate(e.collection(), MAX_TEXT));
       case AlreadyExists e ->
           info.putMetadata("collection", RustText.truncate(e.collection(), MAX_TEXT));
       case MemoryBudgetExceeded e -> {
@@ -104,10 +104,12 @@ final class ErrorStatus {
         info.putMetadata("available_bytes", Long.toUnsignedString(e.available()));
         info.putMetadata("budget_bytes", Long.toUnsignedString(e.budget()));
       }
-      case Overloaded e -> info.putMetadata("retry_after_ms", Long.toString(e.retryAfter().toMillis()));
+      case Overloaded e ->
+          info.putMetadata("retry_after_ms", Long.toString(e.retryAfter().toMillis()));
       case DeadlineExceeded e -> info.putMetadata("stage", "core");
       case UnknownMethod e -> info.putMetadata("method_id", Integer.toUnsignedString(e.id()));
-      case SourceUnavailable e -> info.putMetadata("path", RustText.truncate(e.path(), MAX_TEXT * 2));
+      case SourceUnavailable e ->
+          info.putMetadata("path", RustText.truncate(e.path(), MAX_TEXT * 2));
       default -> {}
     }
     return info.build();
@@ -115,7 +117,8 @@ final class ErrorStatus {
 
   private static BadRequest badRequest(InvalidArgument error) {
     BadRequest.Builder bad = BadRequest.newBuilder();
-    for (FieldViolation v : error.violations().subList(0, Math.min(MAX_VIOLATIONS, error.violations().size()))) {
+    for (FieldViolation v :
+        error.violations().subList(0, Math.min(MAX_VIOLATIONS, error.violations().size()))) {
       bad.addFieldViolations(
           BadRequest.FieldViolation.newBuilder()
               .setField(RustText.truncate(v.field(), MAX_FIELD))
@@ -138,9 +141,13 @@ final class ErrorStatus {
             QuotaFailure.Violation.newBuilder()
                 .setSubject("hotpath-core memory budget")
                 .setDescription(
-                    "requested " + Long.toUnsignedString(e.requested()) + " bytes, "
-                        + Long.toUnsignedString(e.available()) + " of "
-                        + Long.toUnsignedString(e.budget()) + " bytes available")
+                    "requested "
+                        + Long.toUnsignedString(e.requested())
+                        + " bytes, "
+                        + Long.toUnsignedString(e.available())
+                        + " of "
+                        + Long.toUnsignedString(e.budget())
+                        + " bytes available")
                 .setQuotaMetric("memory_bytes")
                 .setQuotaId("CoreMemoryBudget")
                 .setQuotaValue(e.budget() < 0 ? Long.MAX_VALUE : e.budget()))

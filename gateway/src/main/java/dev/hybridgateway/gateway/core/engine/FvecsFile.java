@@ -14,10 +14,10 @@ import java.nio.file.Path;
 
 /**
  * An {@code .fvecs} file (per record a little-endian int32 dimension, then that many float32)
- * opened for loading, as hotpath-core's {@code fvecs.rs}: the shape is checked when opening
- * (first record's dim, whole records), ids are record positions, {@code limit} applies before
- * the shard filter, and a shard keeps only its own ids. I/O failures read like Rust's
- * {@code io::Error} texts for the common cases (missing file, permission, directory).
+ * opened for loading, as hotpath-core's {@code fvecs.rs}: the shape is checked when opening (first
+ * record's dim, whole records), ids are record positions, {@code limit} applies before the shard
+ * filter, and a shard keeps only its own ids. I/O failures read like Rust's {@code io::Error} texts
+ * for the common cases (missing file, permission, directory).
  */
 final class FvecsFile implements AutoCloseable {
   private final String displayPath;
@@ -27,8 +27,8 @@ final class FvecsFile implements AutoCloseable {
   private final InputStream in;
   private final long records;
 
-  private FvecsFile(String displayPath, int dim, int shardIndex, int shardCount, InputStream in,
-      long records) {
+  private FvecsFile(
+      String displayPath, int dim, int shardIndex, int shardCount, InputStream in, long records) {
     this.displayPath = displayPath;
     this.dim = dim;
     this.shardIndex = shardIndex;
@@ -38,8 +38,8 @@ final class FvecsFile implements AutoCloseable {
   }
 
   /** Opens {@code displayPath} under {@code dataDir} and checks its shape. */
-  static FvecsFile open(Path dataDir, String displayPath, int dim, long limit, int shardIndex,
-      int shardCount) {
+  static FvecsFile open(
+      Path dataDir, String displayPath, int dim, long limit, int shardIndex, int shardCount) {
     Path file;
     InputStream in;
     long len;
@@ -64,13 +64,26 @@ final class FvecsFile implements AutoCloseable {
       throw closing(in, unavailable(displayPath, "cannot read the first record: " + ioText(e)));
     }
     if (fileDim != dim) {
-      throw closing(in, new CoreException(CoreError.invalid(ErrorReason.DIMENSION_MISMATCH, "dim",
-          "the file's vectors have dim " + fileDim + ", the request has " + dim)));
+      throw closing(
+          in,
+          new CoreException(
+              CoreError.invalid(
+                  ErrorReason.DIMENSION_MISMATCH,
+                  "dim",
+                  "the file's vectors have dim " + fileDim + ", the request has " + dim)));
     }
     long record = 4 + 4L * dim;
     if (len % record != 0) {
-      throw closing(in, unavailable(displayPath, "file length " + len
-          + " is not a whole number of " + record + "-byte records of dim " + dim));
+      throw closing(
+          in,
+          unavailable(
+              displayPath,
+              "file length "
+                  + len
+                  + " is not a whole number of "
+                  + record
+                  + "-byte records of dim "
+                  + dim));
     }
     long records = len / record;
     if (limit != 0) {
@@ -85,9 +98,9 @@ final class FvecsFile implements AutoCloseable {
   }
 
   /**
-   * Reads every record, storing this shard's rows into {@code vectors} and their ids into
-   * {@code ids} (sized by the caller from {@link #shardRows()}). Non-finite values are
-   * NON_FINITE_VALUE on {@code file.path}; polls {@code stop} every {@code 262144 / dim} records.
+   * Reads every record, storing this shard's rows into {@code vectors} and their ids into {@code
+   * ids} (sized by the caller from {@link #shardRows()}). Non-finite values are NON_FINITE_VALUE on
+   * {@code file.path}; polls {@code stop} every {@code 262144 / dim} records.
    */
   void readInto(long[] ids, RowStore vectors, StopSignal stop) {
     long checkEvery = Math.max(262_144 / dim, 1);
@@ -109,9 +122,16 @@ final class FvecsFile implements AutoCloseable {
         throw unavailable(displayPath, "cannot read record " + id + ": " + ioText(e));
       }
       if (id > 0 && record.getInt(0) != dim) {
-        throw new CoreException(CoreError.invalid(ErrorReason.DIMENSION_MISMATCH, "dim",
-            "record " + id + " of the file has dim " + record.getInt(0) + ", the request has "
-                + dim));
+        throw new CoreException(
+            CoreError.invalid(
+                ErrorReason.DIMENSION_MISMATCH,
+                "dim",
+                "record "
+                    + id
+                    + " of the file has dim "
+                    + record.getInt(0)
+                    + ", the request has "
+                    + dim));
       }
       if (id % shardCount != shardIndex) {
         continue;
@@ -119,9 +139,17 @@ final class FvecsFile implements AutoCloseable {
       for (int j = 0; j < dim; j++) {
         values[j] = record.getFloat(4 + 4 * j);
         if (!Float.isFinite(values[j])) {
-          throw new CoreException(CoreError.invalid(ErrorReason.NON_FINITE_VALUE, "file.path",
-              "record " + id + " value " + j + " is " + RustText.nonFinite(values[j])
-                  + "; values must be finite"));
+          throw new CoreException(
+              CoreError.invalid(
+                  ErrorReason.NON_FINITE_VALUE,
+                  "file.path",
+                  "record "
+                      + id
+                      + " value "
+                      + j
+                      + " is "
+                      + RustText.nonFinite(values[j])
+                      + "; values must be finite"));
         }
       }
       vectors.write(row, values, 0);

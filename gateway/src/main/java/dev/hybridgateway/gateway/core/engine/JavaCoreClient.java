@@ -20,13 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * The {@link CoreClient} of the pure-Java reference engine (transport {@link Transport#JAVA}):
- * the same semantics, bits and errors as the Rust core, computed in the gateway's own heap. It is
- * the oracle the interop tests compare the Rust transports with, the baseline the benchmarks
- * measure the boundary against, and a fallback backend.
+ * The {@link CoreClient} of the pure-Java reference engine (transport {@link Transport#JAVA}): the
+ * same semantics, bits and errors as the Rust core, computed in the gateway's own heap. It is the
+ * oracle the interop tests compare the Rust transports with, the baseline the benchmarks measure
+ * the boundary against, and a fallback backend.
  *
  * <pre>{@code
- * try (JavaCoreClient core = JavaCoreClient.builder().threads(4).kernel(JavaKernel.VECTOR).build()) {
+ * try (JavaCoreClient core = JavaCoreClient.builder().threads(4).build()) {
  *   core.createCollection(createRequest).join();
  *   SearchResponse hits = core.search(searchRequest).join().response();
  * }
@@ -36,8 +36,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * RetryInfo, like the Rust server). GetStats is answered at once without the pool, like the Rust
  * server, so it keeps answering while the pool is saturated. Timing: {@code queue_ns} is the time
  * in the pool's queue, {@code compute_ns} the engine's validation and work (including copying
- * vectors out of the request messages); {@code decode_ns} and {@code encode_ns} are always 0, as
- * no bytes are decoded or encoded: requests and responses stay Java objects.
+ * vectors out of the request messages); {@code decode_ns} and {@code encode_ns} are always 0, as no
+ * bytes are decoded or encoded: requests and responses stay Java objects.
  */
 public final class JavaCoreClient implements CoreClient {
   /** The RetryInfo delay of an UNAVAILABLE for a full queue (hotpath-server's value). */
@@ -56,7 +56,8 @@ public final class JavaCoreClient implements CoreClient {
     this.pool = new ComputePool(threads, queueCapacity, "java-core-compute");
     this.timers =
         new ScheduledThreadPoolExecutor(
-            1, task -> Thread.ofPlatform().name("java-core-deadlines").daemon(true).unstarted(task));
+            1,
+            task -> Thread.ofPlatform().name("java-core-deadlines").daemon(true).unstarted(task));
     this.timers.setRemoveOnCancelPolicy(true);
   }
 

@@ -24,11 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The pure-Java compute core (hotpath-core's {@code engine.rs}): resident collections, exact
- * top-k search, memory budget and work counters. Calls are synchronous, run on the caller's
- * thread and poll their {@link StopSignal}; failures are thrown as {@link CoreException}. The
- * calls themselves live in one class each ({@link Search}, {@link Rerank},
- * {@link CreateCollection}, {@link Upsert}), as they do in one Rust file each.
+ * The pure-Java compute core (hotpath-core's {@code engine.rs}): resident collections, exact top-k
+ * search, memory budget and work counters. Calls are synchronous, run on the caller's thread and
+ * poll their {@link StopSignal}; failures are thrown as {@link CoreException}. The calls themselves
+ * live in one class each ({@link Search}, {@link Rerank}, {@link CreateCollection}, {@link
+ * Upsert}), as they do in one Rust file each.
  */
 final class JavaEngine {
   final EngineConfig config;

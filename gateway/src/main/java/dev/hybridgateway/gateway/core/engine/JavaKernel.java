@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /**
  * Which scoring kernel the Java engine uses. Both give bit-identical scores (the canonical
- * arithmetic of DESIGN.md); they differ only in speed, like hotpath-core's scalar and AVX2
- * kernels.
+ * arithmetic of DESIGN.md); they differ only in speed, like hotpath-core's scalar and AVX2 kernels.
  *
  * <p>Chosen by {@link JavaCoreClientBuilder#kernel(JavaKernel)}, else by the system property
  * {@value #PROPERTY} ({@code vector} or {@code scalar}), else {@link #VECTOR} when the JVM runs
@@ -27,7 +26,9 @@ public enum JavaKernel {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@link #id()} (case-insensitive); throws IllegalArgumentException naming the choices. */
+  /**
+   * Parses {@link #id()} (case-insensitive); throws IllegalArgumentException naming the choices.
+   */
   public static JavaKernel of(String id) {
     for (JavaKernel kernel : values()) {
       if (kernel.id().equalsIgnoreCase(id.trim())) {

@@ -5,8 +5,8 @@ package dev.hybridgateway.gateway.core.engine;
  * Both implementations return identical bits: 16 lane accumulators starting at {@code +0.0f},
  * {@code acc[i % 16] += a[i] * b[i]} (or {@code d * d} with {@code d = a[i] - b[i]}) in increasing
  * {@code i} with plain float multiply and add (Java never contracts them into a fused
- * multiply-add), then the pairwise {@link #reduce}. Vectors are addressed as (array, offset) so
- * the scan can score rows in place inside large row-major arrays.
+ * multiply-add), then the pairwise {@link #reduce}. Vectors are addressed as (array, offset) so the
+ * scan can score rows in place inside large row-major arrays.
  */
 abstract sealed class Kernel permits ScalarKernel, VectorKernel {
   /** Number of lane accumulators of the canonical arithmetic. */
@@ -52,9 +52,9 @@ abstract sealed class Kernel permits ScalarKernel, VectorKernel {
 
   /**
    * Cosine preparation in place: {@code v[i] / sqrt(dot(v, v))} in float32. Returns null, or
-   * (leaving {@code v} unchanged) the description of the BadRequest violation when the squared
-   * norm is zero or overflows. {@code (float) Math.sqrt(x)} is the correctly rounded float square
-   * root, like Rust's {@code f32::sqrt}.
+   * (leaving {@code v} unchanged) the description of the BadRequest violation when the squared norm
+   * is zero or overflows. {@code (float) Math.sqrt(x)} is the correctly rounded float square root,
+   * like Rust's {@code f32::sqrt}.
    */
   final String normalize(float[] v, int off, int dim) {
     float squared = dot(v, off, v, off, dim);

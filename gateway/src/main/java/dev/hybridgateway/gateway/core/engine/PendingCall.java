@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One call of a {@link JavaCoreClient} on its way through the compute pool, wired like a call of
- * hotpath-server: a deadline fixed when the call is made, a cancel flag the engine polls, a job
- * on the bounded pool (a full queue answers UNAVAILABLE at once), and a future that completes
- * with the engine's answer — or at the deadline, or when the caller cancels (its Context or the
- * future itself), whichever comes first. The job still runs to its first stop check and counts
- * the stop in the engine's counters, as the Rust server's job does.
+ * hotpath-server: a deadline fixed when the call is made, a cancel flag the engine polls, a job on
+ * the bounded pool (a full queue answers UNAVAILABLE at once), and a future that completes with the
+ * engine's answer — or at the deadline, or when the caller cancels (its Context or the future
+ * itself), whichever comes first. The job still runs to its first stop check and counts the stop in
+ * the engine's counters, as the Rust server's job does.
  */
 final class PendingCall<R extends Message> implements Runnable {
   private final JavaCoreClient client;
@@ -37,8 +37,13 @@ final class PendingCall<R extends Message> implements Runnable {
   private volatile ScheduledFuture<?> watchdog;
   private long enqueuedNanos;
 
-  PendingCall(JavaCoreClient client, CoreMethod<?, R> method, Message request, CallScope scope,
-      long acceptedNanos, long deadlineNanos) {
+  PendingCall(
+      JavaCoreClient client,
+      CoreMethod<?, R> method,
+      Message request,
+      CallScope scope,
+      long acceptedNanos,
+      long deadlineNanos) {
     this.client = requireNonNull(client, "client");
     this.method = requireNonNull(method, "method");
     this.request = requireNonNull(request, "request");
@@ -53,9 +58,13 @@ final class PendingCall<R extends Message> implements Runnable {
     future.whenComplete((reply, failure) -> completed(failure));
     registration = scope.onCancel(this::contextCancelled);
     try {
-      watchdog = client.timers().schedule(
-          () -> fail(new CoreError.DeadlineExceeded()),
-          deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+      watchdog =
+          client
+              .timers()
+              .schedule(
+                  () -> fail(new CoreError.DeadlineExceeded()),
+                  deadlineNanos - System.nanoTime(),
+                  TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException closing) {
       future.completeExceptionally(CoreErrors.toException(JavaCoreClient.closedStatus()));
       cleanUp();
@@ -78,7 +87,9 @@ final class PendingCall<R extends Message> implements Runnable {
     return future;
   }
 
-  /** Runs on a pool thread: the stop check the Rust server makes before the engine, then the call. */
+  /**
+   * Runs on a pool thread: the stop check the Rust server makes before the engine, then the call.
+   */
   @Override
   public void run() {
     long queueNanos = System.nanoTime() - enqueuedNanos;
@@ -92,7 +103,8 @@ final class PendingCall<R extends Message> implements Runnable {
         throw stopped;
       }
       @SuppressWarnings("unchecked") // Dispatch answers method with its own response type
-      R response = (R) Dispatch.withQueueNs(Dispatch.call(engine, method, request, stop), queueNanos);
+      R response =
+          (R) Dispatch.withQueueNs(Dispatch.call(engine, method, request, stop), queueNanos);
       future.complete(
           new CoreReply<>(response, method.timingOf(response), System.nanoTime() - acceptedNanos));
     } catch (CoreException e) {

@@ -10,12 +10,13 @@ import java.util.List;
 /**
  * Rerank: exact top-k of queries over candidates sent inline (hotpath-core's {@code rerank.rs}).
  * Ids are {@code candidate_ids[j]}, or the position {@code j} when none are sent. For cosine the
- * candidates are copied and normalized, and the copy is charged against the memory budget while
- * the call runs; otherwise they are scored straight from the request.
+ * candidates are copied and normalized, and the copy is charged against the memory budget while the
+ * call runs; otherwise they are scored straight from the request.
  */
 final class Rerank {
   /** Most queries of one Rerank. */
   static final int MAX_QUERIES = 64;
+
   /** Most candidates of one Rerank. */
   static final int MAX_CANDIDATES = 100_000;
 
@@ -53,7 +54,8 @@ final class Rerank {
     float[] queries = Search.flatten(req.getQueriesList(), dim);
     Search.prepareQueries(engine.kernel, metric, queries, dim);
     long[] ids = req.getCandidateIdsCount() == 0 ? null : Search.toArray(req.getCandidateIdsList());
-    Scan scan = new Scan(engine.kernel, metric == Metric.METRIC_L2, req.getK(), stop, engine.counters);
+    Scan scan =
+        new Scan(engine.kernel, metric == Metric.METRIC_L2, req.getK(), stop, engine.counters);
     if (metric != Metric.METRIC_COSINE) {
       return scan.run(queries, dim, Rows.inline(req.getCandidatesList(), ids));
     }
@@ -65,7 +67,9 @@ final class Rerank {
     }
   }
 
-  /** Copies and normalizes candidates (zero vectors: INVALID_FIELD on {@code candidates[j].values}). */
+  /**
+   * Copies and normalizes candidates (zero vectors: INVALID_FIELD on {@code candidates[j].values}).
+   */
   private static float[] normalizedCandidates(Kernel kernel, List<Vector> candidates, int dim) {
     float[] flat = Search.flatten(candidates, dim);
     Violations v = new Violations();
@@ -87,7 +91,9 @@ final class Rerank {
     if (ids > MAX_CANDIDATES) {
       v.count("candidate_ids", ids, 0, MAX_CANDIDATES);
     } else if (ids != 0 && ids != candidates) {
-      v.add(ErrorReason.INVALID_FIELD, "candidate_ids",
+      v.add(
+          ErrorReason.INVALID_FIELD,
+          "candidate_ids",
           "must be empty or have one id per candidate (" + candidates + "), has " + ids);
     }
   }

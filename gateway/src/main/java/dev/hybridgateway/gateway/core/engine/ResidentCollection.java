@@ -9,15 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * One collection held by the engine (this core's shard of it), as hotpath-core's
- * {@code collection.rs} {@code Collection}: its shape, its {@link CollectionData} behind a
- * read-write lock (Search and Rerank read, Upsert writes), and its lifetime.
+ * One collection held by the engine (this core's shard of it), as hotpath-core's {@code
+ * collection.rs} {@code Collection}: its shape, its {@link CollectionData} behind a read-write lock
+ * (Search and Rerank read, Upsert writes), and its lifetime.
  *
  * <p>Rust shares a collection as {@code Arc<Collection>} and releases its memory charge when the
  * last user drops it. Java counts the same references explicitly: the registry holds one, every
- * call that {@link #retain() retains} the collection holds one until it {@link #release()}s it,
- * and the charge is released when the count reaches zero — so deleting a collection while a
- * search runs on it frees its budget when that search ends, as in Rust.
+ * call that {@link #retain() retains} the collection holds one until it {@link #release()}s it, and
+ * the charge is released when the count reaches zero — so deleting a collection while a search runs
+ * on it frees its budget when that search ends, as in Rust.
  */
 final class ResidentCollection {
   /** Bytes charged per vector besides its {@code dim * 4} bytes of values: the id. */
@@ -27,6 +27,7 @@ final class ResidentCollection {
   final int dim;
   final Metric metric;
   final int shardIndex;
+
   /** At least 1. */
   final int shardCount;
 

@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * Row-major float32 storage of one collection's vectors, in chunks of whole rows so a collection
- * may exceed the 2^31-element limit of one Java array (Rust keeps one {@code Vec<f32>}). Each
- * chunk holds at most {@link #CHUNK_FLOATS} floats; rows never straddle chunks, so the scan scores
- * them in place. The capacity (allocated rows) may exceed the rows in use, as a Vec's does.
+ * may exceed the 2^31-element limit of one Java array (Rust keeps one {@code Vec<f32>}). Each chunk
+ * holds at most {@link #CHUNK_FLOATS} floats; rows never straddle chunks, so the scan scores them
+ * in place. The capacity (allocated rows) may exceed the rows in use, as a Vec's does.
  */
 final class RowStore {
   /** Floats per full chunk: 256 MiB. */
@@ -63,7 +63,9 @@ final class RowStore {
     return (row % chunkRows) * dim;
   }
 
-  /** Whether rows {@code [start, end)} lie in one array (always true unless a chunk ends inside). */
+  /**
+   * Whether rows {@code [start, end)} lie in one array (always true unless a chunk ends inside).
+   */
   boolean contiguous(int start, int end) {
     return start / chunkRows == (end - 1) / chunkRows;
   }

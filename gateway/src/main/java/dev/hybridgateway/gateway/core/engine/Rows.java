@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The rows a {@link Scan} visits (hotpath-core's {@code scan.rs} {@code Rows}): every row of a
  * collection, its filter-selected rows, a flat row-major array (Rerank's normalized cosine
- * candidates) or vectors sent inline in the request. A block of consecutive rows is handed to
- * the kernel as one contiguous (array, offset) span, gathered into the view's scratch array when
- * the rows are not already contiguous.
+ * candidates) or vectors sent inline in the request. A block of consecutive rows is handed to the
+ * kernel as one contiguous (array, offset) span, gathered into the view's scratch array when the
+ * rows are not already contiguous.
  */
 abstract sealed class Rows {
   /** Number of rows. */
@@ -35,7 +35,9 @@ abstract sealed class Rows {
     return new Flat(data, data.length / dim, ids);
   }
 
-  /** Vectors of a request; vector {@code j} has id {@code ids[j]}, or {@code j} when ids is null. */
+  /**
+   * Vectors of a request; vector {@code j} has id {@code ids[j]}, or {@code j} when ids is null.
+   */
   static Rows inline(List<Vector> vectors, long[] ids) {
     return new Inline(vectors, ids);
   }

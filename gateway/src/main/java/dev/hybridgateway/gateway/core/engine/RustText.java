@@ -13,10 +13,9 @@ final class RustText {
 
   /**
    * {@code format!("{:?}", s)}: double quotes; {@code \t \r \n \\ \" \0} escaped; other control,
-   * format, unassigned, private-use, separator (except ' ') and combining characters as
-   * Rust's {@code u{hex}} escape (after a backslash). Rust decides "printable" from its own
-   * Unicode tables; this mirrors them by general category, which agrees for ASCII and for all
-   * common text.
+   * format, unassigned, private-use, separator (except ' ') and combining characters as Rust's
+   * {@code u{hex}} escape (after a backslash). Rust decides "printable" from its own Unicode
+   * tables; this mirrors them by general category, which agrees for ASCII and for all common text.
    */
   static String debugQuote(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2).append('"');
@@ -57,7 +56,8 @@ final class RustText {
           Character.PARAGRAPH_SEPARATOR,
           Character.SPACE_SEPARATOR,
           Character.NON_SPACING_MARK,
-          Character.ENCLOSING_MARK -> false;
+          Character.ENCLOSING_MARK ->
+          false;
       default -> true;
     };
   }

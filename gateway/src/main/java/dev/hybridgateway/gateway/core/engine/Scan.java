@@ -15,6 +15,7 @@ import java.util.List;
 final class Scan {
   /** Rows per block: about 64 KiB of vectors. */
   static final int BLOCK_BYTES = 64 * 1024;
+
   /** Multiply-adds between two stop checks. */
   static final int CHECK_EVERY_MACS = 262_144;
 

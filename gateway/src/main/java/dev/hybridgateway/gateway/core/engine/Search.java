@@ -9,16 +9,18 @@ import dev.hybridgateway.core.v1.Vector;
 import java.util.List;
 
 /**
- * Search: exact top-k of a batch of queries over a resident collection (hotpath-core's
- * {@code search.rs}). Validation order: the proto's structural rules (all reported together),
- * then NOT_FOUND, then the metric and dims against the collection, then cosine normalization of
- * the queries; then the scan, under the collection's read lock.
+ * Search: exact top-k of a batch of queries over a resident collection (hotpath-core's {@code
+ * search.rs}). Validation order: the proto's structural rules (all reported together), then
+ * NOT_FOUND, then the metric and dims against the collection, then cosine normalization of the
+ * queries; then the scan, under the collection's read lock.
  */
 final class Search {
   /** Most queries of one Search. */
   static final int MAX_QUERIES = 1024;
+
   /** Largest k. */
   static final long MAX_K = 1000;
+
   /** Most ids of an allow-list filter. */
   static final int MAX_FILTER_IDS = 100_000;
 
@@ -56,13 +58,18 @@ final class Search {
       float[] queries = flatten(req.getQueriesList(), collection.dim);
       prepareQueries(engine.kernel, collection.metric, queries, collection.dim);
       Scan scan =
-          new Scan(engine.kernel, collection.metric == Metric.METRIC_L2, req.getK(), stop,
+          new Scan(
+              engine.kernel,
+              collection.metric == Metric.METRIC_L2,
+              req.getK(),
+              stop,
               engine.counters);
       CollectionData data = collection.lockRead();
       try {
-        Rows rows = req.hasFilter()
-            ? Rows.selected(data, data.rowsOf(toArray(req.getFilter().getIdsList())))
-            : Rows.all(data);
+        Rows rows =
+            req.hasFilter()
+                ? Rows.selected(data, data.rowsOf(toArray(req.getFilter().getIdsList())))
+                : Rows.all(data);
         return scan.run(queries, collection.dim, rows);
       } finally {
         collection.unlockRead();
@@ -77,12 +84,16 @@ final class Search {
     if (requested != Metric.METRIC_UNSPECIFIED_VALUE && requested != collection.getNumber()) {
       Metric metric = Metric.forNumber(requested);
       String name = metric == null ? "?" : metric.name();
-      v.add(ErrorReason.INVALID_FIELD, "metric",
+      v.add(
+          ErrorReason.INVALID_FIELD,
+          "metric",
           name + " does not match the collection's " + collection.name());
     }
   }
 
-  /** Normalizes cosine queries in place (zero vectors: INVALID_FIELD on {@code queries[i].values}). */
+  /**
+   * Normalizes cosine queries in place (zero vectors: INVALID_FIELD on {@code queries[i].values}).
+   */
   static void prepareQueries(Kernel kernel, Metric metric, float[] queries, int dim) {
     if (metric != Metric.METRIC_COSINE) {
       return;

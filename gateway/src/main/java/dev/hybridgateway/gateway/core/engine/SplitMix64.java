@@ -1,10 +1,10 @@
 package dev.hybridgateway.gateway.core.engine;
 
 /**
- * SplitMix64 (Steele, Lea, Flood 2014), the PRNG of the synthetic data generator, transcribed
- * from hotpath-core's {@code prng.rs}. Integer operations and exact float conversions only, so
- * Java and Rust produce the same sequence: Rust's wrapping {@code u64} arithmetic is Java's
- * {@code long} arithmetic, and Rust's {@code >>} on {@code u64} is Java's {@code >>>}.
+ * SplitMix64 (Steele, Lea, Flood 2014), the PRNG of the synthetic data generator, transcribed from
+ * hotpath-core's {@code prng.rs}. Integer operations and exact float conversions only, so Java and
+ * Rust produce the same sequence: Rust's wrapping {@code u64} arithmetic is Java's {@code long}
+ * arithmetic, and Rust's {@code >>} on {@code u64} is Java's {@code >>>}.
  */
 final class SplitMix64 {
   private static final float TWO_TO_MINUS_24 = 1.0f / 16_777_216.0f;

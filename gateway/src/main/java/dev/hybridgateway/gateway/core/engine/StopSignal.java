@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Why a call must stop, as hotpath-core's {@code stop.rs}: its absolute deadline (a
- * {@link System#nanoTime()} instant) passed, or its caller set the cancel flag. Every long-running
- * engine step polls {@link #check()} at least every ~1 ms of work.
+ * Why a call must stop, as hotpath-core's {@code stop.rs}: its absolute deadline (a {@link
+ * System#nanoTime()} instant) passed, or its caller set the cancel flag. Every long-running engine
+ * step polls {@link #check()} at least every ~1 ms of work.
  *
  * <p>A passed deadline wins over the flag: the client also sets the flag when the caller's Context
  * is cancelled, and a caller whose deadline passed must see DEADLINE_EXCEEDED, not CANCELLED.
@@ -25,7 +25,9 @@ final class StopSignal {
     this.cancel = requireNonNull(cancel, "cancel");
   }
 
-  /** Fires at {@code deadlineNanos} (a {@code System.nanoTime()} instant) or when the flag is set. */
+  /**
+   * Fires at {@code deadlineNanos} (a {@code System.nanoTime()} instant) or when the flag is set.
+   */
   static StopSignal of(long deadlineNanos, AtomicBoolean cancel) {
     return new StopSignal(true, deadlineNanos, cancel);
   }

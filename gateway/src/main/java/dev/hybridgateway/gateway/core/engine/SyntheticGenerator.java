@@ -2,25 +2,27 @@ package dev.hybridgateway.gateway.core.engine;
 
 /**
  * The deterministic clustered synthetic data generator of hotpath-core's {@code synthetic.rs}
- * (hotpath-core README, "Synthetic data"), bit for bit: integer operations and float32
- * add/multiply only. Vectors are generated before any cosine normalization.
+ * (hotpath-core README, "Synthetic data"), bit for bit: integer operations and float32 add/multiply
+ * only. Vectors are generated before any cosine normalization.
  */
 final class SyntheticGenerator {
   /** Number of clusters used when a request asks for 0. */
   static final int DEFAULT_CLUSTERS = 16;
+
   /** Multiplier that derives a vector's own seed from its id. */
   static final long ID_SEED_MULTIPLIER = 0xD1B54A32D192ED03L;
 
   private final long seed;
   private final int dim;
   private final int clusters;
+
   /** {@code clusters × dim}, row-major. */
   private final float[] centroids;
 
   /**
    * The generator of {@code seed} with {@code clusters} clusters (0 means 16, at most 4096) of
-   * {@code dim}-dimensional vectors: draws {@code centroid[c][d] = sym()} from
-   * {@code SplitMix64(seed)}, cluster by cluster, dimension by dimension.
+   * {@code dim}-dimensional vectors: draws {@code centroid[c][d] = sym()} from {@code
+   * SplitMix64(seed)}, cluster by cluster, dimension by dimension.
    */
   SyntheticGenerator(long seed, int clusters, int dim) {
     this.seed = seed;
@@ -39,10 +41,9 @@ final class SyntheticGenerator {
   }
 
   /**
-   * Writes vector {@code id} into {@code out[off, off+dim)}:
-   * {@code rng = SplitMix64(seed ^ (id + 1) * 0xD1B54A32D192ED03)}, {@code cluster = next() % C}
-   * (unsigned), then per dimension {@code noise = ((u + u) + u) + u - 2} and
-   * {@code v[d] = centroid[cluster][d] + 0.25 * noise}.
+   * Writes vector {@code id} into {@code out[off, off+dim)}: {@code rng = SplitMix64(seed ^ (id +
+   * 1) * 0xD1B54A32D192ED03)}, {@code cluster = next() % C} (unsigned), then per dimension {@code
+   * noise = ((u + u) + u) + u - 2} and {@code v[d] = centroid[cluster][d] + 0.25 * noise}.
    */
   void vectorInto(long id, float[] out, int off) {
     SplitMix64 rng = new SplitMix64(seed ^ ((id + 1) * ID_SEED_MULTIPLIER));
@@ -66,8 +67,8 @@ final class SyntheticGenerator {
   }
 
   /**
-   * Number of ids in {@code 0..count} (unsigned) with {@code id % shardCount == shardIndex};
-   * a {@code shardCount} of 0 reads as 1.
+   * Number of ids in {@code 0..count} (unsigned) with {@code id % shardCount == shardIndex}; a
+   * {@code shardCount} of 0 reads as 1.
    */
   static long shardLen(long count, int shardIndex, int shardCount) {
     long n = Math.max(1, Integer.toUnsignedLong(shardCount));

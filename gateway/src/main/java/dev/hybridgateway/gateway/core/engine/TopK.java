@@ -9,9 +9,9 @@ import dev.hybridgateway.core.v1.ScoredId;
  *
  * <p>Scores map to an int key whose ascending order is "best first": the IEEE-754 total order of
  * the score, negated for higher-is-better metrics ({@code Float.compare} agrees), so {@code -0.0}
- * and {@code +0.0} differ. A NaN score ranks after every number under every metric and is
- * reported as the canonical quiet NaN {@code 0x7FC00000}. The heap is a max-heap of
- * (key, id) pairs in two parallel arrays: its root is the worst hit kept.
+ * and {@code +0.0} differ. A NaN score ranks after every number under every metric and is reported
+ * as the canonical quiet NaN {@code 0x7FC00000}. The heap is a max-heap of (key, id) pairs in two
+ * parallel arrays: its root is the worst hit kept.
  */
 final class TopK {
   /** The canonical NaN reported for scores that overflowed to NaN. */

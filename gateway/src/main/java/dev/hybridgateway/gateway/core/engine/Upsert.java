@@ -13,13 +13,14 @@ import java.util.Set;
 /**
  * UpsertVectors (hotpath-core's {@code upsert.rs}): inserts vectors or replaces those whose id
  * exists; within one request a repeated id keeps its last vector. All-or-nothing: validation,
- * normalization and the memory charge happen before the collection is touched, and the stop
- * signal is checked just before the write. Growth is charged like a Rust Vec growing by half
- * again (or exactly, when the budget is short), so {@code memory_bytes} equals the Rust core's.
+ * normalization and the memory charge happen before the collection is touched, and the stop signal
+ * is checked just before the write. Growth is charged like a Rust Vec growing by half again (or
+ * exactly, when the budget is short), so {@code memory_bytes} equals the Rust core's.
  */
 final class Upsert {
   /** Most vectors of one upsert. */
   static final int MAX_UPSERT = 100_000;
+
   /** Most rows of one Java collection (the largest Java array of ids). */
   static final int MAX_ROWS = Integer.MAX_VALUE - 8;
 
@@ -40,8 +41,10 @@ final class Upsert {
     boolean idsOk = v.count("ids", req.getIdsCount(), 1, MAX_UPSERT);
     boolean vectorsOk = v.count("vectors", req.getVectorsCount(), 1, MAX_UPSERT);
     if (idsOk && vectorsOk && req.getIdsCount() != req.getVectorsCount()) {
-      v.add(ErrorReason.INVALID_FIELD, "vectors", "must have one vector per id ("
-          + req.getIdsCount() + "), has " + req.getVectorsCount());
+      v.add(
+          ErrorReason.INVALID_FIELD,
+          "vectors",
+          "must have one vector per id (" + req.getIdsCount() + "), has " + req.getVectorsCount());
     }
     if (vectorsOk) {
       v.vectors("vectors", req.getVectorsList());
@@ -56,9 +59,15 @@ final class Upsert {
       against.dims("vectors", req.getVectorsList(), dim, "the collection's dim");
       for (int i = 0; i < ids.length && !against.isFull(); i++) {
         if (!collection.owns(ids[i])) {
-          against.add(ErrorReason.INVALID_FIELD, "ids[" + i + "]",
-              "id " + Long.toUnsignedString(ids[i]) + " does not belong to shard "
-                  + collection.shardIndex + " of " + collection.shardCount);
+          against.add(
+              ErrorReason.INVALID_FIELD,
+              "ids[" + i + "]",
+              "id "
+                  + Long.toUnsignedString(ids[i])
+                  + " does not belong to shard "
+                  + collection.shardIndex
+                  + " of "
+                  + collection.shardCount);
         }
       }
       against.throwIfAny();
@@ -110,9 +119,10 @@ final class Upsert {
     int needed = Math.addExact(data.size(), newIds.length);
     int capacity = data.capacityRows();
     boolean indexed = data.hasIndex() || !data.staysSortedAfter(newIds);
-    int generous = needed > capacity
-        ? (int) Math.min(MAX_ROWS, Math.max(needed, capacity + (long) capacity / 2))
-        : capacity;
+    int generous =
+        needed > capacity
+            ? (int) Math.min(MAX_ROWS, Math.max(needed, capacity + (long) capacity / 2))
+            : capacity;
     int rows = generous;
     Plan plan = plan(data, rows, needed, capacity, indexed, dim);
     boolean charged = plan.bytes() == 0;
@@ -137,8 +147,8 @@ final class Upsert {
   /** The charge for buffers of {@code rows} rows, and the index entries to size (-1: none). */
   private record Plan(long bytes, int indexItems) {}
 
-  private static Plan plan(CollectionData data, int rows, int needed, int capacity,
-      boolean indexed, int dim) {
+  private static Plan plan(
+      CollectionData data, int rows, int needed, int capacity, boolean indexed, int dim) {
     long rowCharge = Math.max(0, rows - capacity) * ResidentCollection.rowBytes(dim);
     if (!indexed) {
       return new Plan(rowCharge, -1);

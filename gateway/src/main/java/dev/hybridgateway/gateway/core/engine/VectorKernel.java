@@ -5,13 +5,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The canonical arithmetic on the Vector API (jdk.incubator.vector), the Java twin of
- * hotpath-core's {@code kernels/avx2.rs}: lanes 0-7 and 8-15 live in two 256-bit
- * {@link FloatVector}s, each step is {@code acc = acc.add(a.mul(b))} (never {@code fma}), the
- * {@code dim % 16} tail is added per lane in scalar after spilling the accumulators, then the same
- * pairwise {@link #reduce}. So the bits equal {@link ScalarKernel}'s.
+ * hotpath-core's {@code kernels/avx2.rs}: lanes 0-7 and 8-15 live in two 256-bit {@link
+ * FloatVector}s, each step is {@code acc = acc.add(a.mul(b))} (never {@code fma}), the {@code dim %
+ * 16} tail is added per lane in scalar after spilling the accumulators, then the same pairwise
+ * {@link #reduce}. So the bits equal {@link ScalarKernel}'s.
  *
- * <p>Only loaded when selected: the class needs {@code --add-modules=jdk.incubator.vector}
- * ({@link JavaKernel#vectorApiAvailable()}).
+ * <p>Only loaded when selected: the class needs {@code --add-modules=jdk.incubator.vector} ({@link
+ * JavaKernel#vectorApiAvailable()}).
  */
 final class VectorKernel extends Kernel {
   static final VectorKernel INSTANCE = new VectorKernel();
@@ -57,10 +57,13 @@ final class VectorKernel extends Kernel {
     FloatVector hi = lo;
     int full = n & -LANES;
     for (int i = 0; i < full; i += LANES) {
-      lo = lo.add(FloatVector.fromArray(HALF, a, ao + i).mul(FloatVector.fromArray(HALF, b, bo + i)));
-      hi = hi.add(
-          FloatVector.fromArray(HALF, a, ao + i + WIDTH)
-              .mul(FloatVector.fromArray(HALF, b, bo + i + WIDTH)));
+      lo =
+          lo.add(
+              FloatVector.fromArray(HALF, a, ao + i).mul(FloatVector.fromArray(HALF, b, bo + i)));
+      hi =
+          hi.add(
+              FloatVector.fromArray(HALF, a, ao + i + WIDTH)
+                  .mul(FloatVector.fromArray(HALF, b, bo + i + WIDTH)));
     }
     if (full == n) {
       return reduce(lo, hi);
@@ -78,7 +81,8 @@ final class VectorKernel extends Kernel {
     FloatVector hi = lo;
     int full = n & -LANES;
     for (int i = 0; i < full; i += LANES) {
-      FloatVector dl = FloatVector.fromArray(HALF, a, ao + i).sub(FloatVector.fromArray(HALF, b, bo + i));
+      FloatVector dl =
+          FloatVector.fromArray(HALF, a, ao + i).sub(FloatVector.fromArray(HALF, b, bo + i));
       FloatVector dh =
           FloatVector.fromArray(HALF, a, ao + i + WIDTH)
               .sub(FloatVector.fromArray(HALF, b, bo + i + WIDTH));

@@ -16,6 +16,7 @@ import java.util.List;
 final class Violations {
   /** Most values a vector may have. */
   static final int MAX_DIM = 4096;
+
   /** Longest collection name, in characters. */
   static final int MAX_NAME_CHARS = 128;
 
@@ -47,7 +48,9 @@ final class Violations {
   boolean stringLen(String field, String value, int min, int max) {
     int chars = value.codePointCount(0, value.length());
     if (chars < min || chars > max) {
-      add(ErrorReason.INVALID_FIELD, field,
+      add(
+          ErrorReason.INVALID_FIELD,
+          field,
           "must have " + min + "..=" + max + " characters, has " + chars);
       return false;
     }
@@ -62,14 +65,21 @@ final class Violations {
   }
 
   private static boolean nameChar(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '_' || c == '.' || c == '-';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '.'
+        || c == '-';
   }
 
   /** A repeated-field item count in {@code min..=max}. */
   boolean count(String field, int len, int min, int max) {
     if (len < min || len > max) {
-      add(ErrorReason.INVALID_FIELD, field, "must have " + min + "..=" + max + " items, has " + len);
+      add(
+          ErrorReason.INVALID_FIELD,
+          field,
+          "must have " + min + "..=" + max + " items, has " + len);
       return false;
     }
     return true;
@@ -78,7 +88,9 @@ final class Violations {
   /** An unsigned integer in {@code min..=max}. */
   boolean range(String field, long value, long min, long max) {
     if (Long.compareUnsigned(value, min) < 0 || Long.compareUnsigned(value, max) > 0) {
-      add(ErrorReason.INVALID_FIELD, field,
+      add(
+          ErrorReason.INVALID_FIELD,
+          field,
           "must be in " + min + "..=" + max + ", is " + Long.toUnsignedString(value));
       return false;
     }
@@ -99,7 +111,10 @@ final class Violations {
     return metric;
   }
 
-  /** A vector's value count (1..=4096) and finiteness; {@code field} is e.g. {@code queries[2].values}. */
+  /**
+   * A vector's value count (1..=4096) and finiteness; {@code field} is e.g. {@code
+   * queries[2].values}.
+   */
   void vectorValues(String field, Vector vector) {
     if (count(field, vector.getValuesCount(), 1, MAX_DIM)) {
       finite(field, vector);
@@ -111,7 +126,9 @@ final class Violations {
     for (int j = 0; j < vector.getValuesCount(); j++) {
       float x = vector.getValues(j);
       if (!Float.isFinite(x)) {
-        add(ErrorReason.NON_FINITE_VALUE, field + "[" + j + "]",
+        add(
+            ErrorReason.NON_FINITE_VALUE,
+            field + "[" + j + "]",
             "must be finite, is " + RustText.nonFinite(x));
         return;
       }
@@ -136,7 +153,9 @@ final class Violations {
       }
       int len = vectors.get(i).getValuesCount();
       if (len != dim) {
-        add(ErrorReason.DIMENSION_MISMATCH, prefix + "[" + i + "].values",
+        add(
+            ErrorReason.DIMENSION_MISMATCH,
+            prefix + "[" + i + "].values",
             "has " + len + " values, " + what + " is " + dim);
       }
     }
@@ -149,7 +168,9 @@ final class Violations {
       escapes |= component.equals("..");
     }
     if (escapes) {
-      add(ErrorReason.INVALID_FIELD, field,
+      add(
+          ErrorReason.INVALID_FIELD,
+          field,
           "must be relative to the data directory (no absolute path, no \"..\")");
     }
   }

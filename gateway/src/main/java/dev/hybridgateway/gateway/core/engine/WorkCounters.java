@@ -4,10 +4,10 @@ import dev.hybridgateway.core.v1.EngineStats;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Monotonic work counters and the in-flight gauge of one engine (hotpath-core's
- * {@code counters.rs}); tests read them through GetStats to prove that work started and stopped.
- * The engine updates them; the client increments {@code rejectedOverloaded} and
- * {@code panicsCaught}, which happen at its boundary.
+ * Monotonic work counters and the in-flight gauge of one engine (hotpath-core's {@code
+ * counters.rs}); tests read them through GetStats to prove that work started and stopped. The
+ * engine updates them; the client increments {@code rejectedOverloaded} and {@code panicsCaught},
+ * which happen at its boundary.
  */
 final class WorkCounters {
   final AtomicLong vectorsScanned = new AtomicLong();

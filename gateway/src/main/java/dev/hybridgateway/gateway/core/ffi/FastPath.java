@@ -21,7 +21,8 @@ import java.util.List;
  * worker's scratch memory; Rust scores them in place and writes the hits into arrays Java
  * allocated; no protobuf crosses the boundary. The responses equal the generic path's (same
  * ids, bit-identical scores, the core's timing) except {@code SearchResponse.vectors_scanned},
- * which the fast ABI does not report (0).
+ * which the fast ABI does not report (0), and a Search hit with id {@code UINT64_MAX} and a NaN
+ * score, which the fast ABI cannot tell from padding (see {@link FastResults#neighbors}).
  *
  * <p>Only requests that fit a row-major matrix take this path ({@link #fits}): the fast ABI has
  * no filter, no per-vector dims and no Search metric, so anything else, including every request
@@ -84,7 +85,7 @@ final class FastPath {
           context.budgetNanos(), context.cancelFlag(), ids, scores, timing, status);
       FastResults.check(code, status);
       return SearchResponse.newBuilder()
-          .addAllResults(FastResults.neighbors(ids, scores, n, k))
+          .addAllResults(FastResults.neighbors(ids, scores, n, k, -1))
           .setTiming(FastResults.timing(timing))
           .build();
     } finally {
@@ -124,8 +125,9 @@ final class FastPath {
           candidates, m, candidateIds, dim, k, context.budgetNanos(), context.cancelFlag(), ids,
           scores, timing, status);
       FastResults.check(code, status);
+      // Every candidate is scored (NaN ranks last but counts): min(k, m) hits per query.
       return RerankResponse.newBuilder()
-          .addAllResults(FastResults.neighbors(ids, scores, n, k))
+          .addAllResults(FastResults.neighbors(ids, scores, n, k, Math.min(k, m)))
           .setTiming(FastResults.timing(timing))
           .build();
     } finally {

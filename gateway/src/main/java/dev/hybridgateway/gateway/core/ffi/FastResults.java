@@ -35,22 +35,27 @@ final class FastResults {
 
   /**
    * The hits of {@code n} queries from {@code out_ids}/{@code out_scores} ({@code k} slots each,
-   * best first). A slot with id {@code UINT64_MAX} and a NaN score is padding and ends the list.
+   * best first). {@code hits} is the number of hits per query when the caller knows it (Rerank
+   * scores every candidate: {@code min(k, candidates)}), or -1: then a slot with id {@code
+   * UINT64_MAX} and a NaN score is taken as padding and ends the list. That sentinel is
+   * ambiguous: a real hit can have exactly that id and score, so Search, which cannot know its
+   * hit count, drops such a hit (an ABI limitation; the generic path keeps it).
    */
-  static List<Neighbors> neighbors(MemorySegment ids, MemorySegment scores, int n, int k) {
+  static List<Neighbors> neighbors(MemorySegment ids, MemorySegment scores, int n, int k,
+      int hits) {
     List<Neighbors> results = new ArrayList<>(n);
     for (int q = 0; q < n; q++) {
-      Neighbors.Builder hits = Neighbors.newBuilder();
-      for (int i = 0; i < k; i++) {
+      Neighbors.Builder list = Neighbors.newBuilder();
+      for (int i = 0; i < (hits < 0 ? k : hits); i++) {
         long slot = (long) q * k + i;
         long id = ids.getAtIndex(JAVA_LONG, slot);
         float score = scores.getAtIndex(JAVA_FLOAT, slot);
-        if (id == PADDING_ID && Float.isNaN(score)) {
+        if (hits < 0 && id == PADDING_ID && Float.isNaN(score)) {
           break;
         }
-        hits.addHits(ScoredId.newBuilder().setId(id).setScore(score));
+        list.addHits(ScoredId.newBuilder().setId(id).setScore(score));
       }
-      results.add(hits.build());
+      results.add(list.build());
     }
     return results;
   }

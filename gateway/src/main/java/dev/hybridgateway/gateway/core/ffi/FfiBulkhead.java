@@ -90,7 +90,7 @@ final class FfiBulkhead {
   }
 
   /** Cancels the call each worker is running, if any, with {@code stop}. */
-  void cancelRunning(FfiCall.Stop stop) {
+  void cancelRunning(StopReason stop) {
     for (FfiWorker worker : workers) {
       FfiCall<?> call = worker.currentCall();
       if (call != null) {

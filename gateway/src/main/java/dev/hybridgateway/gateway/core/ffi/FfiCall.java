@@ -25,9 +25,6 @@ import java.util.concurrent.TimeoutException;
  * been freed, with the value of the {@link NativeTask} or a StatusRuntimeException.
  */
 final class FfiCall<T> implements Runnable {
-  /** Why a call was asked to stop; the first reason wins. */
-  enum Stop { NONE, CALLER, DEADLINE, FUTURE, CLOSED }
-
   private final FfiBulkhead bulkhead;
   private final NativeEngine engine;
   private final CallScope scope;
@@ -37,7 +34,7 @@ final class FfiCall<T> implements Runnable {
   private volatile CallScope.Registration registration = () -> {};
 
   // Guarded by this.
-  private Stop stop = Stop.NONE;
+  private StopReason stop = StopReason.NONE;
   private boolean started;
   private MemorySegment boundFlag;
 
@@ -59,12 +56,13 @@ final class FfiCall<T> implements Runnable {
     future.whenComplete(
         (value, failure) -> {
           if (failure instanceof CancellationException) {
-            cancel(Stop.FUTURE);
+            cancel(StopReason.FUTURE);
           }
         });
-    registration = scope.onCancel(() -> cancel(deadlinePassed() ? Stop.DEADLINE : Stop.CALLER));
+    registration = scope.onCancel(() -> cancel(deadlinePassed() ? StopReason.DEADLINE
+        : StopReason.CALLER));
     if (bulkhead.isShutdown()) {
-      fail(closed());
+      fail(StopReason.closed(retryAfter));
     } else if (!bulkhead.offer(this)) {
       fail(CoreErrors.unavailable("OVERLOADED",
           "the FFI bulkhead is full: every core thread is busy and the queue is full",
@@ -73,10 +71,10 @@ final class FfiCall<T> implements Runnable {
   }
 
   /** Asks the call to stop for {@code reason}; safe from any thread, at any time. */
-  void cancel(Stop reason) {
+  void cancel(StopReason reason) {
     boolean queued;
     synchronized (this) {
-      if (stop == Stop.NONE) {
+      if (stop == StopReason.NONE) {
         stop = reason;
       }
       if (boundFlag != null) {
@@ -85,18 +83,14 @@ final class FfiCall<T> implements Runnable {
       queued = !started;
     }
     if (queued && bulkhead.remove(this)) {
-      fail(stoppedStatus());
+      fail(stop().status(retryAfter));
     }
   }
 
   /** Completes a call the bulkhead dropped from its queue unstarted (the client is closing). */
   void abandon() {
-    synchronized (this) {
-      if (stop == Stop.NONE) {
-        stop = Stop.CLOSED;
-      }
-    }
-    fail(stoppedStatus());
+    cancel(StopReason.CLOSED);
+    fail(stop().status(retryAfter));
   }
 
   @Override
@@ -107,10 +101,10 @@ final class FfiCall<T> implements Runnable {
     worker.begin(this);
     try {
       if (bulkhead.isShutdown()) {
-        cancel(Stop.CLOSED);
+        cancel(StopReason.CLOSED);
       }
       if (!bind(worker.cancelFlag())) {
-        fail(stoppedStatus());
+        fail(stop().status(retryAfter));
         return;
       }
       T value;
@@ -122,12 +116,12 @@ final class FfiCall<T> implements Runnable {
       registration.close();
       future.complete(value);
     } catch (StatusRuntimeException e) {
-      fail(translate(e));
-    } catch (RuntimeException e) {
+      fail(stop().translate(e, retryAfter));
+    } catch (RuntimeException | Error e) {
       fail(CoreErrors.internal("the FFI client failed: " + e));
-    } catch (Error e) {
-      fail(CoreErrors.internal("the FFI client failed: " + e));
-      throw e;
+      if (e instanceof Error error) {
+        throw error;
+      }
     } finally {
       worker.end();
     }
@@ -135,7 +129,7 @@ final class FfiCall<T> implements Runnable {
 
   private T execute(FfiWorker worker) {
     if (!engine.acquire()) {
-      throw CoreErrors.toException(closed());
+      throw CoreErrors.toException(StopReason.closed(retryAfter));
     }
     try {
       scope.failIfDone();
@@ -149,7 +143,7 @@ final class FfiCall<T> implements Runnable {
   /** Binds the worker's flag to this call; false when the call was stopped before it started. */
   private synchronized boolean bind(MemorySegment flag) {
     started = true;
-    if (stop != Stop.NONE) {
+    if (stop != StopReason.NONE) {
       return false;
     }
     // Owned by this worker; cleared here, raised only through cancel() while bound.
@@ -162,38 +156,13 @@ final class FfiCall<T> implements Runnable {
     boundFlag = null;
   }
 
-  private synchronized Stop stop() {
+  private synchronized StopReason stop() {
     return stop;
-  }
-
-  /**
-   * Rust answers CANCELLED whenever it saw the flag; the flag also rises when the caller's
-   * deadline fires or the client closes, and then the caller must see what a gRPC client sees.
-   */
-  private StatusRuntimeException translate(StatusRuntimeException e) {
-    if (e.getStatus().getCode() != io.grpc.Status.Code.CANCELLED) {
-      return e;
-    }
-    Stop reason = stop();
-    return reason == Stop.DEADLINE || reason == Stop.CLOSED ? CoreErrors.toException(
-        stoppedStatus()) : e;
-  }
-
-  private Status stoppedStatus() {
-    return switch (stop()) {
-      case DEADLINE -> CoreErrors.deadlineExceeded("core", "deadline exceeded in the core");
-      case CLOSED -> closed();
-      default -> CallScope.cancelled();
-    };
   }
 
   private boolean deadlinePassed() {
     return scope.context().cancellationCause() instanceof TimeoutException
         || (scope.deadline() != null && scope.deadline().isExpired());
-  }
-
-  private Status closed() {
-    return CoreErrors.unavailable("CLIENT_CLOSED", "the FFI core client is closed", retryAfter);
   }
 
   private void fail(Status status) {

@@ -144,7 +144,7 @@ public final class FfiCoreClient implements CoreClient {
     for (FfiCall<?> queued : bulkhead.shutdown()) {
       queued.abandon();
     }
-    bulkhead.cancelRunning(FfiCall.Stop.CLOSED);
+    bulkhead.cancelRunning(StopReason.CLOSED);
     bulkhead.awaitIdle(CLOSE_TIMEOUT);
     // Freed now, or by the last call still in flight if the wait above timed out.
     engine.close();

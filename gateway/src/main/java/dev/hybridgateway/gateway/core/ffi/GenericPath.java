@@ -22,12 +22,6 @@ import java.lang.foreign.SegmentAllocator;
 final class GenericPath {
   private GenericPath() {}
 
-  /** Reads the response bytes, which are valid only during the call. */
-  @FunctionalInterface
-  interface Reader<R> {
-    R read(MemorySegment bytes) throws IOException;
-  }
-
   /** Calls {@code methodId} with {@code request} and parses the response with {@code parser}. */
   static <R> R call(NativeCallContext context, int methodId, Message request, Parser<R> parser) {
     int size = request.getSerializedSize();
@@ -38,6 +32,8 @@ final class GenericPath {
           out.flush();
           out.checkNoSpaceLeft();
         },
+        // parseFrom copies every value out of the borrowed bytes (aliasing is off by default),
+        // so the message refers to no native memory once the buffer is freed.
         bytes -> bytes.byteSize() == 0
             ? parser.parseFrom(new byte[0])
             : parser.parseFrom(bytes.asByteBuffer()));
@@ -50,9 +46,16 @@ final class GenericPath {
         bytes -> bytes.toArray(JAVA_BYTE));
   }
 
+  /** Writes the request into native memory of exactly its size. */
   @FunctionalInterface
   private interface Writer {
     void write(MemorySegment target) throws IOException;
+  }
+
+  /** Reads the response bytes, which are valid only until the buffer is freed. */
+  @FunctionalInterface
+  private interface Reader<R> {
+    R read(MemorySegment bytes) throws IOException;
   }
 
   private static <R> R exchange(

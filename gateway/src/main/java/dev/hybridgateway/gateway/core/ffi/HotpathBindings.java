@@ -45,7 +45,8 @@ final class HotpathBindings {
       throw new IllegalArgumentException("hotpath-ffi supports 64-bit platforms only");
     }
     Linker.Option quick = Linker.Option.critical(false);
-    abiVersion = bind(linker, library, "hotpath_abi_version", FunctionDescriptor.of(JAVA_INT), quick);
+    abiVersion =
+        bind(linker, library, "hotpath_abi_version", FunctionDescriptor.of(JAVA_INT), quick);
     engineNew =
         bind(linker, library, "hotpath_engine_new",
             FunctionDescriptor.of(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_INT));
@@ -74,16 +75,17 @@ final class HotpathBindings {
 
   /** {@code hotpath_abi_version} alone, before binding the rest (see {@link NativeLibrary}). */
   static int abiVersion(SymbolLookup library) throws Throwable {
-    MethodHandle handle =
-        bind(Linker.nativeLinker(), library, "hotpath_abi_version", FunctionDescriptor.of(JAVA_INT));
+    FunctionDescriptor descriptor = FunctionDescriptor.of(JAVA_INT);
+    MethodHandle handle = bind(Linker.nativeLinker(), library, "hotpath_abi_version", descriptor);
     return (int) handle.invokeExact();
   }
 
+  @SuppressWarnings("restricted") // downcallHandle: native access is enabled for the gateway
   private static MethodHandle bind(
       Linker linker, SymbolLookup library, String name, FunctionDescriptor descriptor,
       Linker.Option... options) {
-    MemorySegment symbol =
-        library.find(name).orElseThrow(() -> new IllegalArgumentException("missing symbol " + name));
+    MemorySegment symbol = library.find(name)
+        .orElseThrow(() -> new IllegalArgumentException("missing symbol " + name));
     return linker.downcallHandle(symbol, descriptor, options);
   }
 

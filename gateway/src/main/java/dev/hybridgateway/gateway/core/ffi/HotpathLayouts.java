@@ -51,6 +51,7 @@ final class HotpathLayouts {
    * ({@link MemorySegment#NULL} when empty). The segment is valid only until the buffer is
    * given back with {@code hotpath_buffer_free}: read or copy it before that, never after.
    */
+  @SuppressWarnings("restricted") // reinterpret: native access is enabled for the gateway
   static MemorySegment contents(MemorySegment buffer) {
     MemorySegment ptr = (MemorySegment) BUFFER_PTR.get(buffer, 0L);
     long len = (long) BUFFER_LEN.get(buffer, 0L);

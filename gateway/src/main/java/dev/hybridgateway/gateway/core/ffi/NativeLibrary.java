@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentMap;
  * NativeLibraryException} whose message names the file, the problem and the fix.
  *
  * <pre>{@code
- * NativeLibrary library = NativeLibrary.load();          // or load(Path.of("/opt/libhotpath_ffi.so"))
+ * NativeLibrary library = NativeLibrary.load();   // or load(Path.of("/opt/libhotpath_ffi.so"))
  * long leaked = library.liveBuffers();                    // process-wide counters of the ABI
  * }</pre>
  *
@@ -53,14 +53,17 @@ public final class NativeLibrary {
     }
     synchronized (DEFAULT_LOCK) {
       if (defaultLibrary == null) {
-        String configured = System.getProperty(LIBRARY_PROPERTY, "");
-        defaultLibrary =
-            configured.isBlank()
-                ? open(bundled(), "the hotpath-native jar", ABI_VERSION)
-                : open(Path.of(configured), "-D" + LIBRARY_PROPERTY, ABI_VERSION);
+        defaultLibrary = locate(System.getProperty(LIBRARY_PROPERTY, ""));
       }
       return defaultLibrary;
     }
+  }
+
+  /** The library {@link #load()} takes for the value {@code configured} of the property. */
+  static NativeLibrary locate(String configured) {
+    return configured.isBlank()
+        ? open(bundled(), "the hotpath-native jar", ABI_VERSION)
+        : open(Path.of(configured), "-D" + LIBRARY_PROPERTY, ABI_VERSION);
   }
 
   /** The library at {@code library} (an explicit path; ignores {@code -Dhotpath.library}). */
@@ -122,6 +125,7 @@ public final class NativeLibrary {
     }
   }
 
+  @SuppressWarnings("restricted") // libraryLookup: native access is enabled for the gateway
   private static SymbolLookup lookup(Path file, String origin, NativePlatform platform) {
     try {
       // dlopen; the global arena keeps the library loaded for the life of the JVM.

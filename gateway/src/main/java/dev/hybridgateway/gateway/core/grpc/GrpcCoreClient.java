@@ -66,9 +66,7 @@ public final class GrpcCoreClient implements CoreClient {
       CoreMethod<Q, R> method, Q request) {
     requireNonNull(method, "method");
     requireNonNull(request, "request");
-    long t0 = System.nanoTime();
     CallScope scope = CallScope.capture();
-    System.err.println("DEBUGC capture " + (System.nanoTime() - t0) / 1e6);
     try {
       scope.failIfDone();
     } catch (StatusRuntimeException e) {
@@ -79,7 +77,6 @@ public final class GrpcCoreClient implements CoreClient {
     }
     ClientCall<Q, R> clientCall =
         channel.newCall(method.grpcMethod(), CallOptions.DEFAULT.withDeadline(scope.deadline()));
-    System.err.println("DEBUGC newCall " + (System.nanoTime() - t0) / 1e6);
     UnaryCoreCall<Q, R> call = new UnaryCoreCall<>(method, clientCall);
     inFlight.add(call);
     CallScope.Registration onCallerGone =
@@ -89,9 +86,7 @@ public final class GrpcCoreClient implements CoreClient {
           onCallerGone.close();
           inFlight.remove(call);
         });
-    System.err.println("DEBUGC registered " + (System.nanoTime() - t0) / 1e6);
     call.start(request);
-    System.err.println("DEBUGC started " + (System.nanoTime() - t0) / 1e6);
     if (closed) {
       call.abort(GrpcFailures.closed());
     }

@@ -26,10 +26,13 @@ class ComputePoolTest {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try (ComputePool pool = new ComputePool(1, 1, "test-pool")) {
-      assertThat(pool.tryExecute(() -> {
-        running.countDown();
-        awaitQuietly(release);
-      })).isTrue();
+      assertThat(
+              pool.tryExecute(
+                  () -> {
+                    running.countDown();
+                    awaitQuietly(release);
+                  }))
+          .isTrue();
       assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(pool.tryExecute(() -> {})).isTrue();
       assertThat(pool.queueDepth()).isEqualTo(1);
@@ -49,9 +52,10 @@ class ComputePoolTest {
   void worker_jobThrows_survivesAndRunsTheNext() throws InterruptedException {
     CountDownLatch ran = new CountDownLatch(1);
     try (ComputePool pool = new ComputePool(1, 4, "test-pool")) {
-      pool.tryExecute(() -> {
-        throw new IllegalStateException("job failure (expected in this test)");
-      });
+      pool.tryExecute(
+          () -> {
+            throw new IllegalStateException("job failure (expected in this test)");
+          });
       pool.tryExecute(ran::countDown);
       assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(pool.threads()).isEqualTo(1);

@@ -21,8 +21,18 @@ class KernelTest {
   private static final Kernel VECTOR = VectorKernel.INSTANCE;
 
   private static final float[] SPECIALS = {
-    Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL,
-    0.0f, -0.0f, 1.0e-30f, 3.0e19f, -3.0e19f, 1.0f, -1.0f
+    Float.MAX_VALUE,
+    -Float.MAX_VALUE,
+    Float.MIN_VALUE,
+    -Float.MIN_VALUE,
+    Float.MIN_NORMAL,
+    0.0f,
+    -0.0f,
+    1.0e-30f,
+    3.0e19f,
+    -3.0e19f,
+    1.0f,
+    -1.0f
   };
 
   private static float naiveReduce(float[] acc) {
@@ -78,8 +88,12 @@ class KernelTest {
         int dot = Float.floatToRawIntBits(naiveDot(a, b));
         int l2 = Float.floatToRawIntBits(naiveL2(a, b));
         for (Kernel k : List.of(SCALAR, VECTOR)) {
-          assertThat(Float.floatToRawIntBits(k.dot(a, 0, b, 0, dim))).as(k + " dot " + dim).isEqualTo(dot);
-          assertThat(Float.floatToRawIntBits(k.l2(a, 0, b, 0, dim))).as(k + " l2 " + dim).isEqualTo(l2);
+          assertThat(Float.floatToRawIntBits(k.dot(a, 0, b, 0, dim)))
+              .as(k + " dot " + dim)
+              .isEqualTo(dot);
+          assertThat(Float.floatToRawIntBits(k.l2(a, 0, b, 0, dim)))
+              .as(k + " l2 " + dim)
+              .isEqualTo(l2);
         }
       }
     }
@@ -153,7 +167,8 @@ class KernelTest {
     float[] v = {3.0f, 4.0f};
     assertThat(k.normalize(v, 0, 2)).isNull();
     assertThat(v).containsExactly(0.6f, 0.8f);
-    assertThat(k.normalize(new float[5], 0, 5)).isEqualTo("zero vector cannot be normalized for cosine");
+    assertThat(k.normalize(new float[5], 0, 5))
+        .isEqualTo("zero vector cannot be normalized for cosine");
     assertThat(k.normalize(new float[] {1.0e-30f, 1.0e-30f, 1.0e-30f}, 0, 3)).isNotNull();
     float[] huge = {Float.MAX_VALUE, Float.MAX_VALUE};
     assertThat(k.normalize(huge, 0, 2))

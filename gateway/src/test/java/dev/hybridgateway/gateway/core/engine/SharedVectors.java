@@ -27,7 +27,8 @@ final class SharedVectors {
       String text = Files.readString(Path.of(dir, name + ".json"));
       return JsonParser.parseString(text).getAsJsonObject().getAsJsonObject("data");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the shared vectors " + name + ".json in " + dir, e);
+      throw new UncheckedIOException(
+          "cannot read the shared vectors " + name + ".json in " + dir, e);
     }
   }
 
@@ -87,10 +88,14 @@ final class SharedVectors {
   static List<List<String>> hits(List<dev.hybridgateway.core.v1.Neighbors> results) {
     List<List<String>> out = new ArrayList<>();
     for (dev.hybridgateway.core.v1.Neighbors n : results) {
-      out.add(n.getHitsList().stream()
-          .map(h -> Long.toUnsignedString(h.getId()) + ":"
-              + String.format("%08x", Float.floatToRawIntBits(h.getScore())))
-          .toList());
+      out.add(
+          n.getHitsList().stream()
+              .map(
+                  h ->
+                      Long.toUnsignedString(h.getId())
+                          + ":"
+                          + String.format("%08x", Float.floatToRawIntBits(h.getScore())))
+              .toList());
     }
     return out;
   }

@@ -26,9 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The shared test vectors (interop-tests/vectors), written by the Rust core, reproduce bit for
- * bit in the Java engine with both kernels: SplitMix64, the synthetic generator, cosine
- * normalization, and every Search and Rerank case (hits, score bits, and expected errors).
+ * The shared test vectors (interop-tests/vectors), written by the Rust core, reproduce bit for bit
+ * in the Java engine with both kernels: SplitMix64, the synthetic generator, cosine normalization,
+ * and every Search and Rerank case (hits, score bits, and expected errors).
  */
 class SharedVectorsTest {
 
@@ -83,13 +83,15 @@ class SharedVectorsTest {
                 .setName(name)
                 .setDim(col.get("dim").getAsInt())
                 .setMetric(Metric.valueOf(col.get("metric").getAsString()))
-                .setShard(ShardSpec.newBuilder()
-                    .setIndex(shard.get("index").getAsInt())
-                    .setCount(shard.get("count").getAsInt()))
-                .setSynthetic(SyntheticSource.newBuilder()
-                    .setSeed(u64(col.get("seed")))
-                    .setCount(col.get("count").getAsLong())
-                    .setClusters(col.get("clusters").getAsInt()))
+                .setShard(
+                    ShardSpec.newBuilder()
+                        .setIndex(shard.get("index").getAsInt())
+                        .setCount(shard.get("count").getAsInt()))
+                .setSynthetic(
+                    SyntheticSource.newBuilder()
+                        .setSeed(u64(col.get("seed")))
+                        .setCount(col.get("count").getAsLong())
+                        .setClusters(col.get("clusters").getAsInt()))
                 .build();
         TestCalls.ok(core.createCollection(create));
         SearchRequest.Builder search =

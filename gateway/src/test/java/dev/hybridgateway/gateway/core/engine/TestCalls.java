@@ -17,8 +17,10 @@ import dev.hybridgateway.core.v1.SyntheticSource;
 import dev.hybridgateway.core.v1.Vector;
 import dev.hybridgateway.gateway.core.CoreErrors;
 import dev.hybridgateway.gateway.core.CoreReply;
+import io.grpc.Context;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** Request builders and Status readers shared by the engine tests. */
 final class TestCalls {
@@ -53,7 +55,21 @@ final class TestCalls {
   }
 
   static SearchRequest search(String collection, int k, List<Vector> queries) {
-    return SearchRequest.newBuilder().setCollection(collection).setK(k).addAllQueries(queries).build();
+    return SearchRequest.newBuilder()
+        .setCollection(collection)
+        .setK(k)
+        .addAllQueries(queries)
+        .build();
+  }
+
+  /** Makes a call with {@code context} as the current Context (its deadline and cancellation). */
+  static <T> T within(Context context, Supplier<T> call) {
+    Context previous = context.attach();
+    try {
+      return call.get();
+    } finally {
+      context.detach(previous);
+    }
   }
 
   /** The response of a call that must succeed. */
@@ -98,6 +114,7 @@ final class TestCalls {
         .containsExactly(fields);
     assertThat(typeUrls(status))
         .containsExactly(
-            "type.googleapis.com/google.rpc.ErrorInfo", "type.googleapis.com/google.rpc.BadRequest");
+            "type.googleapis.com/google.rpc.ErrorInfo",
+            "type.googleapis.com/google.rpc.BadRequest");
   }
 }

@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Test;
 class TopKTest {
 
   private static List<String> hits(Neighbors n) {
-    return n.getHitsList().stream().map(h -> Long.toUnsignedString(h.getId()) + "=" + h.getScore()).toList();
+    return n.getHitsList().stream()
+        .map(h -> Long.toUnsignedString(h.getId()) + "=" + h.getScore())
+        .toList();
   }
 
   @Test
   void key_scoresInIncreasingOrder_ordersBestFirstForBothDirections() {
-    float[] scores = {Float.NEGATIVE_INFINITY, -2.5f, -0.0f, 0.0f, Float.MIN_VALUE, 3.0f,
-        Float.POSITIVE_INFINITY};
+    float[] scores = {
+      Float.NEGATIVE_INFINITY, -2.5f, -0.0f, 0.0f, Float.MIN_VALUE, 3.0f, Float.POSITIVE_INFINITY
+    };
     for (int i = 1; i < scores.length; i++) {
       assertThat(TopK.key(scores[i], true)).isLessThan(TopK.key(scores[i - 1], true));
       assertThat(TopK.key(scores[i - 1], false)).isLessThan(TopK.key(scores[i], false));
@@ -28,8 +31,17 @@ class TopKTest {
 
   @Test
   void scoreOf_everyKey_invertsBitExactlyAndCanonicalizesNaN() {
-    for (float s : new float[] {0.0f, -0.0f, 1.5f, -7.25f, Float.MAX_VALUE, Float.MIN_NORMAL,
-        Float.MIN_VALUE, Float.POSITIVE_INFINITY}) {
+    for (float s :
+        new float[] {
+          0.0f,
+          -0.0f,
+          1.5f,
+          -7.25f,
+          Float.MAX_VALUE,
+          Float.MIN_NORMAL,
+          Float.MIN_VALUE,
+          Float.POSITIVE_INFINITY
+        }) {
       for (boolean hib : new boolean[] {false, true}) {
         assertThat(Float.floatToRawIntBits(TopK.scoreOf(TopK.key(s, hib), hib)))
             .isEqualTo(Float.floatToRawIntBits(s));

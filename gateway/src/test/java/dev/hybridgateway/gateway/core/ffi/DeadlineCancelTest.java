@@ -45,10 +45,12 @@ class DeadlineCancelTest {
   private static final long FULL_SCAN = 1024L * LONG_COUNT;
 
   /**
-   * Bound for "within a few ms", loose enough for a shared and loaded 2-core CI machine (where a
-   * thread may wait tens of ms for a core); FfiBoundaryMeasurement reports the typical figure.
+   * Proves that a stopped call did not run its ~1 s of work, with room for a shared, loaded
+   * 2-core CI machine where a runnable thread may wait tens of ms for a core. The typical figure
+   * (a few ms) is measured by FfiBoundaryMeasurement: targets live in benchmarks, not in timed
+   * unit tests (shared/PERFORMANCE.md). The counters below prove that the scan stopped.
    */
-  private static final long STOP_BOUND_MS = 100;
+  private static final long STOP_BOUND_MS = 250;
 
   private static ScheduledExecutorService timers;
   private static FfiCoreClient generic;
@@ -64,14 +66,13 @@ class DeadlineCancelTest {
       FfiTestSupport.createSynthetic(core, "long", 3, LONG_COUNT, LONG_DIM, Metric.METRIC_DOT);
     }
     longSearch = FfiTestSupport.randomSearch("long", 1024, LONG_DIM);
-    // Warm both paths, the error path (the first StatusRuntimeException of a JVM loads many
-    // classes) and Context storage (the first attach() of a JVM initializes it, ~0.5 s with
-    // opentelemetry-grpc's ContextStorageOverride on the class path), so that the timed calls
-    // below measure the boundary, not one-time initialization.
-    Context warm = Context.current().withDeadlineAfter(1, TimeUnit.MINUTES, timers);
+    // One untimed run of the timed scenario per path: the first deadline of a JVM initializes
+    // Context storage (~0.5 s here with opentelemetry-grpc's ContextStorageOverride on the class
+    // path), the error classes and descriptors, and the JIT has not compiled anything yet. The
+    // timed calls below measure the boundary, not that one-time start-up.
     for (FfiCoreClient core : new FfiCoreClient[] {generic, fast}) {
-      within(warm, () -> core.search(FfiTestSupport.randomSearch("long", 4, LONG_DIM))).join();
-      failure(within(warm, () -> core.search(FfiTestSupport.randomSearch("missing", 4, 8))));
+      failure(within(Context.current().withDeadlineAfter(5, TimeUnit.MILLISECONDS, timers),
+          () -> core.search(longSearch)));
     }
   }
 

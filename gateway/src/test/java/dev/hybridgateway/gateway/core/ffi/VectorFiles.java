@@ -137,7 +137,8 @@ final class VectorFiles {
   private static JsonArray cases(String file) {
     Path dir = Path.of(System.getProperty("hotpath.vectors.dir", "../interop-tests/vectors"));
     try {
-      JsonObject root = JsonParser.parseString(Files.readString(dir.resolve(file))).getAsJsonObject();
+      String json = Files.readString(dir.resolve(file));
+      JsonObject root = JsonParser.parseString(json).getAsJsonObject();
       return root.getAsJsonObject("data").getAsJsonArray("cases");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read test vectors " + dir.resolve(file), e);

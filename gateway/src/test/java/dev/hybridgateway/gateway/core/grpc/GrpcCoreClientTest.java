@@ -13,6 +13,7 @@ import dev.hybridgateway.core.v1.SearchResponse;
 import dev.hybridgateway.core.v1.Vector;
 import dev.hybridgateway.gateway.core.CoreReply;
 import dev.hybridgateway.gateway.core.Transport;
+import dev.hybridgateway.gateway.testing.LongScan;
 import dev.hybridgateway.gateway.testing.RustCoreServer;
 import dev.hybridgateway.gateway.testing.StatusDetails;
 import dev.hybridgateway.gateway.testing.TestContexts;
@@ -28,17 +29,19 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@link GrpcCoreClient} against the real Rust core ({@code hotpath-server} binary). */
+/**
+ * {@link GrpcCoreClient} against the real Rust core ({@code hotpath-server} binary): results,
+ * errors with their details, deadline and cancellation (read back from the core's counters).
+ */
 class GrpcCoreClientTest {
-  /** 20,000 × 384: with {@link #LONG_QUERIES} queries a full scan takes about a second. */
-  static final String BIG = "big:synthetic:seed=7,count=20000,dim=384,metric=dot";
-  static final String SMALL = "small:synthetic:seed=42,count=1000,dim=16,metric=cosine";
-  static final int LONG_QUERIES = 1024;
-  static final long FULL_SCAN = 20_000L * LONG_QUERIES;
+  private static final String SMALL = "small:synthetic:seed=42,count=1000,dim=16,metric=cosine";
+  /** Far below the ~1 s of a complete long scan, far above the core's ~1 ms stop latency. */
+  private static final Duration STOPPED_WITHIN = Duration.ofMillis(250);
 
   private static RustCoreServer server;
   private static ManagedChannel channel;
@@ -47,10 +50,13 @@ class GrpcCoreClientTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = RustCoreServer.start("--preload", SMALL, "--preload", BIG);
+    server = RustCoreServer.start("--preload", SMALL, "--preload", LongScan.PRELOAD);
     channel = CoreChannelBuilder.forTarget("127.0.0.1:" + server.port()).build();
     client = GrpcCoreClient.of(channel);
     timer = Executors.newSingleThreadScheduledExecutor();
+    // Connect and load the classes of both outcomes, so timed tests measure the call only.
+    client.search(smallSearch(1, 16)).join();
+    client.search(smallSearch(1, 3)).handle((reply, failure) -> null).join();
   }
 
   @AfterAll
@@ -61,10 +67,18 @@ class GrpcCoreClientTest {
     server.close();
   }
 
-  static SearchRequest longSearch() {
+  private static SearchRequest smallSearch(int queries, int dim) {
     return SearchRequest.newBuilder()
-        .setCollection("big")
-        .addAllQueries(TestVectors.of(LONG_QUERIES, 384, 1))
+        .setCollection("small")
+        .addAllQueries(TestVectors.of(queries, dim, 3))
+        .setK(5)
+        .build();
+  }
+
+  private static SearchRequest longSearch() {
+    return SearchRequest.newBuilder()
+        .setCollection(LongScan.COLLECTION)
+        .addAllQueries(LongScan.queries())
         .setK(10)
         .build();
   }
@@ -73,16 +87,18 @@ class GrpcCoreClientTest {
     return client.getStats().join().response();
   }
 
+  private static EngineStats awaitStats(String what, Predicate<EngineStats> condition) {
+    return await(what).atMost(Duration.ofSeconds(10)).until(GrpcCoreClientTest::stats, condition);
+  }
+
+  private static StatusRuntimeException failureOf(CompletableFuture<?> call) {
+    assertThatThrownBy(call::join).isInstanceOf(CompletionException.class);
+    return (StatusRuntimeException) call.exceptionNow();
+  }
+
   @Test
   void search_smallCollection_returnsTopKWithCoreTiming() {
-    SearchRequest request =
-        SearchRequest.newBuilder()
-            .setCollection("small")
-            .addAllQueries(TestVectors.of(2, 16, 3))
-            .setK(5)
-            .build();
-
-    CoreReply<SearchResponse> reply = client.search(request).join();
+    CoreReply<SearchResponse> reply = client.search(smallSearch(2, 16)).join();
 
     assertThat(client.transport()).isEqualTo(Transport.GRPC);
     assertThat(reply.response().getResultsList()).hasSize(2);
@@ -101,75 +117,113 @@ class GrpcCoreClientTest {
             .setK(1)
             .build();
 
-    assertThatThrownBy(() -> client.search(request).join())
-        .cause()
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-              assertThat(StatusDetails.detail(e, ResourceInfo.class))
-                  .hasValueSatisfying(info -> assertThat(info.getResourceName()).isEqualTo("missing"));
-              assertThat(StatusDetails.detail(e, ErrorInfo.class))
-                  .hasValueSatisfying(
-                      info -> assertThat(info.getReason()).isEqualTo("COLLECTION_NOT_FOUND"));
-            });
+    StatusRuntimeException failure = failureOf(client.search(request));
+
+    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(StatusDetails.detail(failure, ResourceInfo.class))
+        .hasValueSatisfying(info -> assertThat(info.getResourceName()).isEqualTo("missing"));
+    assertThat(StatusDetails.detail(failure, ErrorInfo.class))
+        .hasValueSatisfying(info -> assertThat(info.getReason()).isEqualTo("COLLECTION_NOT_FOUND"));
   }
 
   @Test
   void search_wrongDimension_failsInvalidArgumentWithBadRequest() {
-    SearchRequest request =
-        SearchRequest.newBuilder()
-            .setCollection("small")
-            .addAllQueries(TestVectors.of(1, 3, 1))
-            .setK(1)
-            .build();
+    StatusRuntimeException failure = failureOf(client.search(smallSearch(1, 3)));
 
-    assertThatThrownBy(() -> client.search(request).join())
-        .cause()
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-              assertThat(StatusDetails.detail(e, BadRequest.class))
-                  .hasValueSatisfying(
-                      bad ->
-                          assertThat(bad.getFieldViolations(0).getField())
-                              .startsWith("queries[0]"));
-            });
+    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(StatusDetails.detail(failure, BadRequest.class))
+        .hasValueSatisfying(
+            bad -> assertThat(bad.getFieldViolations(0).getField()).startsWith("queries[0]"));
   }
 
   @Test
   void search_deadline5msOnLongScan_failsDeadlineExceededStageCoreAndScanStops() {
     SearchRequest request = longSearch();
     EngineStats before = stats();
-    long start = System.nanoTime();
+
     Context.CancellableContext context =
         Context.current().withDeadlineAfter(5, TimeUnit.MILLISECONDS, timer);
-    CompletableFuture<CoreReply<SearchResponse>> call;
+    long deadlineAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+    StatusRuntimeException failure;
     try {
-      TestContexts.in(context, () -> { var sc = dev.hybridgateway.gateway.core.CallScope.capture(); System.err.println("DEBUG scope deadline=" + sc.deadline() + " ctx=" + sc.context() + " same=" + (sc.context()==context)); sc.onCancel(() -> System.err.println("DEBUG listener fired after " + (System.nanoTime() - start) / 1e6 + " on " + Thread.currentThread().getName())); return null; });
-      call = TestContexts.in(context, () -> client.search(request));
-      System.err.println("DEBUG search returned after " + (System.nanoTime() - start) / 1e6 + " ms done=" + call.isDone());
-      call.whenComplete((r, f) -> System.err.println("DEBUG completed after " + (System.nanoTime() - start) / 1e6 + " ms on " + Thread.currentThread().getName() + " " + f));
-      System.err.println("DEBUG ctx cancelled=" + context.isCancelled());
-      for (int i = 0; i < 3; i++) { long t = System.nanoTime(); client.search(request).handle((r, f) -> null).join(); System.err.println("DEBUG repeat took " + (System.nanoTime() - t) / 1e6); }
-      assertThatThrownBy(call::join).isInstanceOf(CompletionException.class);
+      CompletableFuture<CoreReply<SearchResponse>> call =
+          TestContexts.in(context, () -> client.search(request));
+      failure = failureOf(call);
     } finally {
       context.cancel(null);
     }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    Duration late = Duration.ofNanos(System.nanoTime() - deadlineAt);
 
-    StatusRuntimeException failure = (StatusRuntimeException) call.exceptionNow();
     assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
     assertThat(StatusDetails.detail(failure, ErrorInfo.class))
         .hasValueSatisfying(info -> assertThat(info.getMetadataMap()).containsEntry("stage", "core"));
-    assertThat(elapsed).isLessThan(Duration.ofMillis(100));
+    assertThat(late).isLessThan(STOPPED_WITHIN);
     EngineStats after =
-        await("the core stops the scan")
-            .atMost(Duration.ofSeconds(5))
-            .until(
-                GrpcCoreClientTest::stats,
-                s -> s.getStoppedByDeadline() > before.getStoppedByDeadline() && s.getInFlight() == 0);
-    assertThat(after.getVectorsScanned() - before.getVectorsScanned()).isLessThan(FULL_SCAN / 4);
+        awaitStats(
+            "the core stops the scan on its deadline",
+            s -> s.getStoppedByDeadline() > before.getStoppedByDeadline() && s.getInFlight() == 0);
+    assertThat(after.getVectorsScanned() - before.getVectorsScanned())
+        .isLessThan(LongScan.FULL_SCAN / 4);
+  }
+
+  @Test
+  void search_callerContextCancelled_failsCancelledAndCoreStops() {
+    SearchRequest request = longSearch();
+    EngineStats before = stats();
+    Context.CancellableContext context = Context.current().withCancellation();
+    CompletableFuture<CoreReply<SearchResponse>> call =
+        TestContexts.in(context, () -> client.search(request));
+    awaitStats("the core is scanning", s -> s.getInFlight() > 0);
+
+    context.cancel(null);
+
+    assertThat(failureOf(call).getStatus().getCode()).isEqualTo(Status.Code.CANCELLED);
+    EngineStats after =
+        awaitStats(
+            "the core counts a cancelled request",
+            s ->
+                s.getStoppedByCancellation() > before.getStoppedByCancellation()
+                    && s.getInFlight() == 0);
+    assertThat(after.getRequestsCompleted()).isEqualTo(before.getRequestsCompleted());
+  }
+
+  @Test
+  void search_futureCancelled_coreStops() {
+    SearchRequest request = longSearch();
+    EngineStats before = stats();
+    CompletableFuture<CoreReply<SearchResponse>> call = client.search(request);
+    awaitStats("the core is scanning", s -> s.getInFlight() > 0);
+
+    assertThat(call.cancel(true)).isTrue();
+
+    assertThatThrownBy(call::join).isInstanceOf(CancellationException.class);
+    awaitStats(
+        "the core counts a cancelled request",
+        s -> s.getStoppedByCancellation() > before.getStoppedByCancellation() && s.getInFlight() == 0);
+  }
+
+  @Test
+  void search_contextAlreadyCancelled_failsWithoutReachingCore() {
+    EngineStats before = stats();
+    Context.CancellableContext context = Context.current().withCancellation();
+    context.cancel(null);
+
+    CompletableFuture<CoreReply<SearchResponse>> call =
+        TestContexts.in(context, () -> client.search(smallSearch(1, 16)));
+
+    assertThat(failureOf(call).getStatus().getCode()).isEqualTo(Status.Code.CANCELLED);
+    assertThat(stats().getRequestsStarted()).isEqualTo(before.getRequestsStarted());
+  }
+
+  @Test
+  void call_afterClose_failsUnavailableAndLeavesChannelOpen() {
+    GrpcCoreClient closed = GrpcCoreClient.of(channel);
+    closed.close();
+
+    StatusRuntimeException failure = failureOf(closed.search(smallSearch(1, 16)));
+
+    assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(channel.isShutdown()).isFalse();
+    assertThat(client.search(smallSearch(1, 16)).join().response().getResultsCount()).isEqualTo(1);
   }
 }
