@@ -55,7 +55,11 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     request.retain();
     tail = tail.thenRunAsync(() -> answer(ctx, request), executor)
         .exceptionally(failure -> {
-          LOG.log(System.Logger.Level.WARNING, "admin request failed; closing the connection",
+          // answer() failed, or never ran because the server is closing.
+          if (request.refCnt() > 0) {
+            request.release();
+          }
+          LOG.log(System.Logger.Level.DEBUG, "admin request failed; closing the connection",
               failure);
           ctx.close();
           return null;

@@ -116,14 +116,20 @@ public final class AdminServerBuilder {
     if (authenticator == null) {
       throw new IllegalStateException("set the admin server's auth (Authenticator, Authorizer)");
     }
-    AdminLimits limits = new AdminLimits(maxRequestLineBytes, maxHeaderBytes, idleTimeout, drainTimeout);
+    AdminLimits limits =
+        new AdminLimits(maxRequestLineBytes, maxHeaderBytes, idleTimeout, drainTimeout);
     AdminRoutes routes =
         new AdminRoutes(
-            new HealthEndpoints(readiness), metrics, new AdminGuard(authenticator, authorizer), pages);
+            new HealthEndpoints(readiness),
+            metrics,
+            new AdminGuard(authenticator, authorizer),
+            pages);
     Connections connections = new Connections();
     EventLoopGroup io =
         new MultiThreadIoEventLoopGroup(
-            1, Thread.ofPlatform().daemon().name("admin-io-", 0).factory(), NioIoHandler.newFactory());
+            1,
+            Thread.ofPlatform().daemon().name("admin-io-", 0).factory(),
+            NioIoHandler.newFactory());
     ExecutorService handlers =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("admin-handler-", 0).factory());
     ChannelFuture bound =

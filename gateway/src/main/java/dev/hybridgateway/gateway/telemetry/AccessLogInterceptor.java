@@ -43,7 +43,7 @@ final class AccessLogInterceptor implements ServerInterceptor {
             }
           }
         };
-    Context context = Context.current().withValue(RequestTelemetry.KEY, finish.request);
+    Context context = finish.request.attachTo(Context.current());
     ServerCall.Listener<Q> listener;
     try {
       listener = Contexts.interceptCall(context, logged, headers, next);
@@ -65,7 +65,7 @@ final class AccessLogInterceptor implements ServerInterceptor {
 
   /** Logs the call once, with the first outcome seen. */
   private final class Finish {
-    final RequestTelemetry request = new RequestTelemetry();
+    final RequestTelemetry request = RequestTelemetry.create();
     private final long start = System.nanoTime();
     private final String route;
     private final String traceId;

@@ -81,7 +81,7 @@ public final class GatewayMetrics {
     requests =
         meter.counterBuilder("hybrid_gateway_requests")
             .setUnit("{request}")
-            .setDescription("Requests finished by the gateway, by route, transport and status code.")
+            .setDescription("Requests finished by the gateway, by route, transport and code.")
             .build();
     duration =
         meter.histogramBuilder("hybrid_gateway_request_duration")

@@ -70,8 +70,8 @@ public final class Telemetry implements AutoCloseable {
    * tools.
    */
   public static Telemetry noop() {
-    OpenTelemetry propagating =
-        OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
+    ContextPropagators w3c = ContextPropagators.create(W3CTraceContextPropagator.getInstance());
+    OpenTelemetry propagating = OpenTelemetry.propagating(w3c);
     return new Telemetry(propagating, null, MetricsExposition.empty(), List.of());
   }
 

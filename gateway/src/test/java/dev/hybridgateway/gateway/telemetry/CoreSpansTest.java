@@ -45,7 +45,8 @@ class CoreSpansTest {
     assertThat(span.getAttributes().get(CoreSpans.TRANSPORT)).isEqualTo("ffi");
     assertThat(span.getAttributes().get(CoreSpans.BOUNDARY_NANOS)).isEqualTo(500_000L);
     MetricsText metrics = MetricsText.parse(telemetry.metricsExposition().render(null).body());
-    assertThat(metrics.value("hybrid_gateway_boundary_cost_seconds_sum", Map.of("transport", "ffi")))
+    assertThat(metrics.value(
+            "hybrid_gateway_boundary_cost_seconds_sum", Map.of("transport", "ffi")))
         .isEqualTo(0.0005);
   }
 

@@ -23,7 +23,8 @@ class TelemetryDefaultsTest {
     Map<String, String> config = Map.of("otel.exporter.otlp.endpoint", "http://collector:4317");
 
     assertThat(TelemetryDefaults.tracesExporter(config::get)).isEqualTo("otlp");
-    assertThat(TelemetryDefaults.defaults(config::get)).containsEntry("otel.traces.exporter", "otlp");
+    assertThat(TelemetryDefaults.defaults(config::get))
+        .containsEntry("otel.traces.exporter", "otlp");
   }
 
   @Test
