@@ -36,8 +36,6 @@ final class RunningGateway implements AutoCloseable {
     }
     try {
       server.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } finally {
       core.close();
     }

@@ -50,11 +50,11 @@ public final class CoreMethod<Q extends Message, R extends Message> {
       CREATE_COLLECTION =
           new CoreMethod<>(
               3, HotPathGrpc.getCreateCollectionMethod(), CreateCollectionResponse.parser(),
-              r -> CoreTiming.getDefaultInstance(), false);
+              CreateCollectionResponse::getTiming, false);
   public static final CoreMethod<UpsertVectorsRequest, UpsertVectorsResponse> UPSERT_VECTORS =
       new CoreMethod<>(
           4, HotPathGrpc.getUpsertVectorsMethod(), UpsertVectorsResponse.parser(),
-          r -> CoreTiming.getDefaultInstance(), true);
+          UpsertVectorsResponse::getTiming, true);
   public static final CoreMethod<GetCollectionRequest, CollectionInfo> GET_COLLECTION =
       new CoreMethod<>(
           5, HotPathGrpc.getGetCollectionMethod(), CollectionInfo.parser(),

@@ -101,10 +101,11 @@ public final class GatewayServer implements AutoCloseable {
 
   /**
    * Graceful shutdown: health NOT_SERVING, no new calls, in-flight calls may finish for up to
-   * the drain timeout, then the rest are cancelled. Idempotent.
+   * the drain timeout, then the rest are cancelled. Idempotent. An interrupt cuts the drain
+   * short (and stays set).
    */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     health.enterTerminalState();
     server.shutdown();
     try {
@@ -112,6 +113,9 @@ public final class GatewayServer implements AutoCloseable {
         server.shutdownNow();
         server.awaitTermination(5, TimeUnit.SECONDS);
       }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
     } finally {
       deadlineTimer.shutdownNow();
     }

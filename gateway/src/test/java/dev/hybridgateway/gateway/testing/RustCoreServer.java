@@ -135,11 +135,17 @@ public final class RustCoreServer implements AutoCloseable {
     }
   }
 
+  /** Stops the server with SIGTERM (it drains and exits), or kills it after 20 s. */
   @Override
-  public void close() throws InterruptedException {
-    process.destroy(); // SIGTERM: the server drains and exits
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -28,7 +28,7 @@ class OfficialGrpcInteropTest {
   }
 
   @AfterAll
-  static void stopCore() throws InterruptedException {
+  static void stopCore() {
     if (core != null) {
       core.close();
     }

@@ -37,13 +37,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GrpcCoreClient implements CoreClient {
   private final Channel channel;
-  private final AutoCloseable ownedChannel;
+  private final Runnable releaseChannel;
   private final Set<UnaryCoreCall<?, ?>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  GrpcCoreClient(Channel channel, AutoCloseable ownedChannel) {
+  /**
+   * @param releaseChannel shuts down the channel when this client owns it, else does nothing
+   */
+  GrpcCoreClient(Channel channel, Runnable releaseChannel) {
     this.channel = requireNonNull(channel, "channel");
-    this.ownedChannel = ownedChannel;
+    this.releaseChannel = requireNonNull(releaseChannel, "releaseChannel");
+    GrpcFailures.preload();
   }
 
   /** A client over {@code channel} without tracing; the caller keeps owning the channel. */
@@ -100,12 +104,6 @@ public final class GrpcCoreClient implements CoreClient {
     for (UnaryCoreCall<?, ?> call : inFlight) {
       call.abort(GrpcFailures.closed());
     }
-    if (ownedChannel != null) {
-      try {
-        ownedChannel.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("closing the core channel failed", e);
-      }
-    }
+    releaseChannel.run();
   }
 }

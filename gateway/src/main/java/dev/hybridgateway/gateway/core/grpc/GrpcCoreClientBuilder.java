@@ -58,11 +58,15 @@ public final class GrpcCoreClientBuilder {
     Channel traced =
         ClientInterceptors.intercept(
             base, GrpcTelemetry.create(openTelemetry).newClientInterceptor());
-    return new GrpcCoreClient(traced, owned == null ? null : () -> shutdown(owned));
+    return new GrpcCoreClient(traced, owned == null ? () -> {} : () -> shutdown(owned));
   }
 
-  private static void shutdown(ManagedChannel channel) throws InterruptedException {
+  private static void shutdown(ManagedChannel channel) {
     channel.shutdownNow();
-    channel.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      channel.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -14,9 +14,10 @@ import dev.hybridgateway.core.v1.Neighbors;
 import dev.hybridgateway.core.v1.RerankResponse;
 import dev.hybridgateway.core.v1.SearchResponse;
 import dev.hybridgateway.gateway.core.CoreReply;
-import dev.hybridgateway.gateway.core.ffi.VectorFiles.Hit;
-import dev.hybridgateway.gateway.core.ffi.VectorFiles.RerankCase;
-import dev.hybridgateway.gateway.core.ffi.VectorFiles.SearchCase;
+import dev.hybridgateway.gateway.testing.SharedVectorCases;
+import dev.hybridgateway.gateway.testing.SharedVectorCases.Hit;
+import dev.hybridgateway.gateway.testing.SharedVectorCases.RerankCase;
+import dev.hybridgateway.gateway.testing.SharedVectorCases.SearchCase;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ class SharedVectorsTest {
   static void createCollections() {
     generic = client(config -> config.fastPath(false).poolSize(1));
     fast = client(config -> config.fastPath(true).poolSize(1));
-    for (SearchCase c : VectorFiles.searchCases()) {
+    for (SearchCase c : SharedVectorCases.searchCases()) {
       generic.createCollection(c.collection()).join();
       fast.createCollection(c.collection()).join();
     }
@@ -52,12 +53,12 @@ class SharedVectorsTest {
 
   static Stream<Arguments> searchCases() {
     return Stream.of(false, true)
-        .flatMap(fast -> VectorFiles.searchCases().stream().map(c -> Arguments.of(path(fast), c)));
+        .flatMap(fast -> SharedVectorCases.searchCases().stream().map(c -> Arguments.of(path(fast), c)));
   }
 
   static Stream<Arguments> rerankCases() {
     return Stream.of(false, true)
-        .flatMap(fast -> VectorFiles.rerankCases().stream().map(c -> Arguments.of(path(fast), c)));
+        .flatMap(fast -> SharedVectorCases.rerankCases().stream().map(c -> Arguments.of(path(fast), c)));
   }
 
   @ParameterizedTest(name = "{0}: {1}")

@@ -85,8 +85,11 @@ class GrpcCoreClientTracingTest {
         SpanContext.createFromRemoteParent(
             TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault());
 
-    try (Scope ignored = Span.wrap(parent).makeCurrent()) {
+    Scope scope = Span.wrap(parent).makeCurrent();
+    try {
       client.getStats().join();
+    } finally {
+      scope.close();
     }
 
     assertThat(received.get()).isEqualTo("00-" + TRACE_ID + "-" + SPAN_ID + "-01");

@@ -1,4 +1,4 @@
-package dev.hybridgateway.gateway.core.ffi;
+package dev.hybridgateway.gateway.testing;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -21,16 +21,17 @@ import java.util.List;
 
 /**
  * Reads the shared test vectors of interop-tests/vectors (format in its README): floats are
- * IEEE-754 bit patterns in hex, so expectations are bit-exact.
+ * IEEE-754 bit patterns in hex, so expectations are bit-exact. Every client's tests (and the
+ * interop suite, through the gateway test-jar) read the cases from here.
  */
-final class VectorFiles {
-  private VectorFiles() {}
+public final class SharedVectorCases {
+  private SharedVectorCases() {}
 
   /** One expected hit: id and the bits of the score. */
-  record Hit(long id, int scoreBits) {}
+  public record Hit(long id, int scoreBits) {}
 
   /** A Search case: the collection to create, the request, one hit list per query. */
-  record SearchCase(
+  public record SearchCase(
       String name, CreateCollectionRequest collection, SearchRequest request,
       List<List<Hit>> expected) {
     @Override
@@ -40,10 +41,10 @@ final class VectorFiles {
   }
 
   /** The error a case expects: gRPC code, ErrorInfo reason, BadRequest field paths in order. */
-  record ExpectedError(int code, String reason, List<String> fields) {}
+  public record ExpectedError(int code, String reason, List<String> fields) {}
 
   /** A Rerank case with either expected hits or an expected error. */
-  record RerankCase(
+  public record RerankCase(
       String name, RerankRequest request, List<List<Hit>> expected, ExpectedError error) {
     @Override
     public String toString() {
@@ -51,7 +52,7 @@ final class VectorFiles {
     }
   }
 
-  static List<SearchCase> searchCases() {
+  public static List<SearchCase> searchCases() {
     List<SearchCase> cases = new ArrayList<>();
     JsonArray all = cases("search.json");
     for (int i = 0; i < all.size(); i++) {
@@ -86,7 +87,7 @@ final class VectorFiles {
     return cases;
   }
 
-  static List<RerankCase> rerankCases() {
+  public static List<RerankCase> rerankCases() {
     List<RerankCase> cases = new ArrayList<>();
     for (JsonElement element : cases("rerank.json")) {
       JsonObject c = element.getAsJsonObject();
