@@ -58,23 +58,32 @@ public final class ScatterGather {
       return first;
     }
     Context context = Context.current();
-    return first
-        .handle(
-            (result, failure) -> {
-              if (failure == null) {
-                return CompletableFuture.completedFuture(result);
-              }
-              if (!circuitOpen(failure)) {
-                return CompletableFuture.<FanoutResult>failedFuture(CoreErrors.toException(failure));
-              }
-              Context previous = context.attach();
-              try {
-                return once(plan.fallback(), request, metric, allowPartial);
-              } finally {
-                context.detach(previous);
-              }
-            })
-        .thenCompose(f -> f);
+    CompletableFuture<FanoutResult> result =
+        first
+            .handle(
+                (done, failure) -> {
+                  if (failure == null) {
+                    return CompletableFuture.completedFuture(done);
+                  }
+                  if (!circuitOpen(failure)) {
+                    return CompletableFuture.<FanoutResult>failedFuture(
+                        CoreErrors.toException(failure));
+                  }
+                  Context previous = context.attach();
+                  try {
+                    return once(plan.fallback(), request, metric, allowPartial);
+                  } finally {
+                    context.detach(previous);
+                  }
+                })
+            .thenCompose(f -> f);
+    result.whenComplete(
+        (r, e) -> {
+          if (result.isCancelled()) {
+            first.cancel(true);
+          }
+        });
+    return result;
   }
 
   private static CompletableFuture<FanoutResult> once(

@@ -6,7 +6,6 @@ import dev.hybridgateway.gateway.core.CoreClient;
 import dev.hybridgateway.gateway.routing.BackendHealth;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -114,11 +113,6 @@ public final class BackendResilience implements BackendHealth, AutoCloseable {
       }
       return states;
     };
-  }
-
-  /** The clock the circuits use. */
-  Clock clock() {
-    return settings.clock;
   }
 
   /** Stops the backoff scheduler if this instance created it. */

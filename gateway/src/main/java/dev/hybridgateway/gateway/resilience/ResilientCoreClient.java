@@ -15,6 +15,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Context;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -154,10 +155,14 @@ public final class ResilientCoreClient implements CoreClient {
         || !budget.tryRetry()) {
       return false;
     }
-    scheduler.schedule(
-        () -> attempt(method, request, context, result, inFlight, attempt + 1),
-        backoff,
-        TimeUnit.NANOSECONDS);
+    try {
+      scheduler.schedule(
+          () -> attempt(method, request, context, result, inFlight, attempt + 1),
+          backoff,
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException shuttingDown) {
+      return false;
+    }
     return true;
   }
 

@@ -34,9 +34,15 @@ final class RestConnections {
     inProgress(channel).incrementAndGet();
   }
 
-  /** A response on {@code channel} was written (or failed). */
+  /**
+   * A response on {@code channel} was written (or failed). While draining, a connection whose
+   * last request is done is closed here: its response may have been sent before the drain
+   * began, without {@code Connection: close}.
+   */
   void finished(Channel channel) {
-    inProgress(channel).decrementAndGet();
+    if (inProgress(channel).decrementAndGet() <= 0 && draining) {
+      channel.close();
+    }
   }
 
   /** Whether {@code channel} has a request in progress. */

@@ -23,7 +23,20 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The channel should reach the gateway's services with their full interceptor chain: an
  * in-process channel to a server built with the same service definitions, or a channel to the
- * gateway's own gRPC port. The caller owns (and closes) it.
+ * gateway's own gRPC port. Give it the gateway's message limit ({@code
+ * maxInboundMessageSize(GatewayServerBuilder.MAX_MESSAGE_BYTES)}), or large replies fail with
+ * grpc-java's 4 MiB default. The caller owns (and closes) it, after closing the REST server.
+ *
+ * <pre>{@code
+ * ManagedChannel self = NettyChannelBuilder.forAddress("127.0.0.1", gateway.port())
+ *     .usePlaintext()
+ *     .maxInboundMessageSize(GatewayServerBuilder.MAX_MESSAGE_BYTES)
+ *     .build();
+ * RestServer rest = RestServer.builder()
+ *     .listen(new InetSocketAddress("0.0.0.0", 8081))
+ *     .gateway(self)
+ *     .start();
+ * }</pre>
  */
 public final class RestServerBuilder {
   /** The default listen address. */
@@ -66,7 +79,10 @@ public final class RestServerBuilder {
     return this;
   }
 
-  /** Largest request body in bytes (larger: 413). */
+  /**
+   * Largest request body in bytes (larger: 413). JSON is about three times the size of the
+   * protobuf it carries: raise this for large Rerank requests.
+   */
   public RestServerBuilder maxBodyBytes(int maxBodyBytes) {
     this.maxBodyBytes = maxBodyBytes;
     return this;

@@ -81,7 +81,7 @@ public final class Router {
     requireNonNull(method, "method");
     RouteConfig route = config.routeFor(method.name(), collection);
     if (override != null && overrideAllowed) {
-      return pinned(route, collection, override);
+      return pinned(route, override);
     }
     List<RouteConfig.WeightedBackend> candidates = new ArrayList<>();
     int total = 0;
@@ -92,7 +92,7 @@ public final class Router {
       }
     }
     RoutePlan fallback =
-        route.fallback() == null ? null : plan(route, route.fallback(), collection, null);
+        route.fallback() == null ? null : plan(route, route.fallback(), null);
     if (candidates.isEmpty()) {
       if (fallback != null) {
         return fallback;
@@ -108,13 +108,13 @@ public final class Router {
     for (RouteConfig.WeightedBackend choice : candidates) {
       draw -= choice.weight();
       if (draw < 0) {
-        return plan(route, choice.backend(), collection, fallback);
+        return plan(route, choice.backend(), fallback);
       }
     }
     throw new IllegalStateException("weights exhausted");
   }
 
-  private RoutePlan pinned(RouteConfig route, String collection, Transport override) {
+  private RoutePlan pinned(RouteConfig route, Transport override) {
     List<String> order = new ArrayList<>();
     route.backends().forEach(choice -> order.add(choice.backend()));
     if (route.fallback() != null) {
@@ -123,17 +123,20 @@ public final class Router {
     order.addAll(config.backends().keySet());
     for (String name : order) {
       if (config.backends().get(name).type() == override) {
-        return plan(route, name, collection, null);
+        return plan(route, name, null);
       }
     }
     throw noBackendOf(override);
   }
 
-  private RoutePlan plan(RouteConfig route, String backend, String collection, RoutePlan fallback) {
+  /**
+   * The plan on {@code backend}: all its shards (the parser checked that a declared collection
+   * has as many shards, or that the backend holds it whole).
+   */
+  private RoutePlan plan(RouteConfig route, String backend, RoutePlan fallback) {
     BackendConfig config = this.config.backends().get(backend);
     List<CoreClient> shards = clients.get(backend);
-    Integer declared = collection == null ? null : this.config.collections().get(collection);
-    int count = shards.size() == 1 || (declared != null && declared == 1) ? 1 : shards.size();
+    int count = shards.size();
     List<ShardTarget> targets = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       targets.add(new ShardTarget(i, count, backend, shards.get(i)));

@@ -3,6 +3,7 @@ package dev.hybridgateway.gateway.routing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -102,6 +103,6 @@ record YamlNode(String source, String path, Object value) {
     if (value == null) {
       return "nothing";
     }
-    return value instanceof String s ? "\"" + s + "\"" : value.getClass().getSimpleName().toLowerCase() + " " + value;
+    return value instanceof String s ? "\"" + s + "\"" : value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
   }
 }

@@ -84,7 +84,7 @@ class ScatterGatherTest {
     down.failWith(FlakyCoreClient.status(Code.UNAVAILABLE));
 
     assertThatThrownBy(
-            () -> ScatterGather.search(plan(shard0, down), Shards.search("dot", 2, 10), Metric.METRIC_DOT, false).join())
+            () -> ScatterGather.search(plan(shard0, down), Shards.search("metric_dot", 2, 10), Metric.METRIC_DOT, false).join())
         .satisfies(e -> assertThat(StatusDetails.of(e).getCode()).isEqualTo(Code.UNAVAILABLE_VALUE));
   }
 
@@ -92,7 +92,7 @@ class ScatterGatherTest {
   void search_oneShardDownWithAllowPartial_partialHitsOfTheOtherShard() {
     FlakyCoreClient down = FlakyCoreClient.of(shard1);
     down.failWith(FlakyCoreClient.status(Code.UNAVAILABLE));
-    SearchRequest request = Shards.search("dot", 2, 10);
+    SearchRequest request = Shards.search("metric_dot", 2, 10);
 
     SearchResponse response =
         ScatterGather.search(plan(shard0, down), request, Metric.METRIC_DOT, true).join().response();
@@ -115,14 +115,14 @@ class ScatterGatherTest {
     bad.failWith(FlakyCoreClient.status(Code.NOT_FOUND));
 
     assertThatThrownBy(
-            () -> ScatterGather.search(plan(slow, bad), Shards.search("dot", 1, 10), Metric.METRIC_DOT, true).join())
+            () -> ScatterGather.search(plan(slow, bad), Shards.search("metric_dot", 1, 10), Metric.METRIC_DOT, true).join())
         .satisfies(e -> assertThat(StatusDetails.of(e).getCode()).isEqualTo(Code.NOT_FOUND_VALUE));
   }
 
   @Test
   void search_unspecifiedMetric_refused() {
     assertThatThrownBy(
-            () -> ScatterGather.search(plan(shard0, shard1), Shards.search("dot", 1, 1), Metric.METRIC_UNSPECIFIED, false))
+            () -> ScatterGather.search(plan(shard0, shard1), Shards.search("metric_dot", 1, 1), Metric.METRIC_UNSPECIFIED, false))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

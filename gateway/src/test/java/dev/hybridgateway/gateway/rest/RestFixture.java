@@ -5,6 +5,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import dev.hybridgateway.gateway.core.engine.JavaCoreClient;
 import dev.hybridgateway.gateway.server.GatewayServer;
+import dev.hybridgateway.gateway.server.GatewayServerBuilder;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -48,7 +49,10 @@ final class RestFixture implements AutoCloseable {
         GatewayServer.builder().listen(new InetSocketAddress("127.0.0.1", 0)).core(core).start();
     gateway.markServing();
     ManagedChannel channel =
-        NettyChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+        NettyChannelBuilder.forAddress("127.0.0.1", gateway.port())
+            .usePlaintext()
+            .maxInboundMessageSize(GatewayServerBuilder.MAX_MESSAGE_BYTES)
+            .build();
     RestServer rest =
         options
             .apply(

@@ -9,6 +9,7 @@ import io.grpc.Metadata;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,25 @@ class RestInFlightTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("connection")).hasValue("close");
       assertThatThrownBy(() -> new RawHttp(port).close()).isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void close_idleKeepAliveConnection_isClosedWithoutWaitingForTheDrainTimeout() throws Exception {
+    try (RestFixture fixture =
+            RestFixture.start(
+                JavaCoreClient.builder().threads(1).build(),
+                channel -> channel,
+                builder -> builder.timeouts(Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        RawHttp raw = new RawHttp(fixture.rest.port())) {
+      raw.send("GET /v1/collections HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(raw.read().status()).isEqualTo(200);
+
+      CompletableFuture<Void> closing = CompletableFuture.runAsync(fixture.rest::close);
+
+      // Both well inside the one-minute drain timeout (and the socket's 10 s read timeout).
+      assertThat(raw.closedByServer()).isTrue();
+      closing.get(10, TimeUnit.SECONDS);
     }
   }
 

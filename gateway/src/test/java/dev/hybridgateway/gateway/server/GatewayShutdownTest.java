@@ -36,10 +36,11 @@ class GatewayShutdownTest {
           .atMost(Duration.ofSeconds(10))
           .until(() -> fixture.coreStats().getInFlight() > 0);
 
+      var address = fixture.gateway.address();
       fixture.gateway.close();
 
       assertThat(inFlight.join().getResultsList()).hasSize(LongScan.QUERIES);
-      var fresh = NettyChannelBuilder.forAddress(fixture.gateway.address()).usePlaintext().build();
+      var fresh = NettyChannelBuilder.forAddress(address).usePlaintext().build();
       try {
         assertThatThrownBy(
                 () ->
