@@ -2,14 +2,8 @@ package dev.hybridgateway.gateway.rest;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 import com.google.rpc.Code;
 import dev.hybridgateway.gateway.core.CoreErrors;
-import io.grpc.CallOptions;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -21,27 +15,25 @@ import java.util.ArrayDeque;
 
 /**
  * Serves the requests of one HTTP/1.1 connection, one at a time and in order (pipelined requests
- * wait in a queue): route lookup and JSON parsing on the event loop (both bounded by the body
- * limit), the gRPC call asynchronously, and JSON printing and the write from the call's
- * callback. Nothing here blocks the event loop.
+ * wait in a queue): protocol errors and the route lookup here on the event loop, the rest
+ * (JSON, the gRPC call) handed to {@link RestDispatch}, so nothing blocks the event loop; the
+ * next request starts when the previous response has been written.
  */
 final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final System.Logger LOG = System.getLogger(RestHandler.class.getName());
-  private static final JsonFormat.Printer PRINTER =
-      JsonFormat.printer().usingTypeRegistry(RestErrors.DETAILS).alwaysPrintFieldsWithNoPresence();
 
   private record Pending(FullHttpRequest request, long startNanos) {}
 
   private final RestRoutes routes;
-  private final RestCalls calls;
+  private final RestDispatch dispatch;
   private final RestConnections connections;
   /** Requests waiting for the one in progress; touched on the event loop only. */
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private boolean inProgress;
 
-  RestHandler(RestRoutes routes, RestCalls calls, RestConnections connections) {
+  RestHandler(RestRoutes routes, RestDispatch dispatch, RestConnections connections) {
     this.routes = requireNonNull(routes, "routes");
-    this.calls = requireNonNull(calls, "calls");
+    this.dispatch = requireNonNull(dispatch, "dispatch");
     this.connections = requireNonNull(connections, "connections");
   }
 
@@ -105,50 +97,14 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                               + notAllowed.allowed()))
                   .withHeader("Allow", notAllowed.allowed()),
               null);
-      case RestRoutes.Found found -> call(ctx, request, found, writer);
+      case RestRoutes.Found found ->
+          dispatch.dispatch(
+              found,
+              request.content().toString(StandardCharsets.UTF_8),
+              request.headers(),
+              ctx.channel(),
+              writer);
     }
-  }
-
-  private void call(
-      ChannelHandlerContext ctx, FullHttpRequest request, RestRoutes.Found found, RestWriter writer) {
-    Message message;
-    CallOptions options;
-    try {
-      message =
-          found.route().request(request.content().toString(StandardCharsets.UTF_8), found.variables());
-      options = RestHeaders.withDeadline(CallOptions.DEFAULT, request.headers(), writer.startNanos());
-    } catch (InvalidProtocolBufferException e) {
-      writer.write(
-          RestErrors.response(
-              RestErrors.status(
-                  Code.INVALID_ARGUMENT,
-                  "MALFORMED_JSON",
-                  "the request body is not a valid " + found.route().requestPrototype()
-                      .getDescriptorForType().getFullName() + " in JSON: " + e.getMessage())),
-          null);
-      return;
-    } catch (StatusRuntimeException e) {
-      writer.write(RestErrors.response(StatusProto.fromThrowable(e)), null);
-      return;
-    }
-    calls.start(
-        found.route(),
-        message,
-        RestHeaders.metadata(request.headers()),
-        options,
-        ctx.channel(),
-        (reply, failure) -> {
-          if (failure != null) {
-            writer.write(RestErrors.response(RestErrors.fromFailure(failure)), null);
-            return;
-          }
-          try {
-            writer.write(RestResponse.json(200, PRINTER.print(reply)), reply);
-          } catch (InvalidProtocolBufferException | RuntimeException e) {
-            writer.write(
-                RestErrors.response(CoreErrors.internal("cannot print the reply: " + e)), null);
-          }
-        });
   }
 
   @Override

@@ -31,13 +31,14 @@ import java.util.concurrent.TimeUnit;
 final class RestPipeline extends ChannelInitializer<SocketChannel> {
   private final RestLimits limits;
   private final RestRoutes routes;
-  private final RestCalls calls;
+  private final RestDispatch dispatch;
   private final RestConnections connections;
 
-  RestPipeline(RestLimits limits, RestRoutes routes, RestCalls calls, RestConnections connections) {
+  RestPipeline(
+      RestLimits limits, RestRoutes routes, RestDispatch dispatch, RestConnections connections) {
     this.limits = requireNonNull(limits, "limits");
     this.routes = requireNonNull(routes, "routes");
-    this.calls = requireNonNull(calls, "calls");
+    this.dispatch = requireNonNull(dispatch, "dispatch");
     this.connections = requireNonNull(connections, "connections");
   }
 
@@ -53,7 +54,7 @@ final class RestPipeline extends ChannelInitializer<SocketChannel> {
         .addLast(new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
         .addLast(new HttpServerCodec(decoder))
         .addLast(new JsonTooLarge(limits.maxBodyBytes()))
-        .addLast(new RestHandler(routes, calls, connections));
+        .addLast(new RestHandler(routes, dispatch, connections));
   }
 
   /** The aggregator, answering an oversized body with the JSON error instead of a bare 413. */

@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,14 +30,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class RestServer implements AutoCloseable {
   private final Channel listener;
   private final EventLoopGroup io;
+  private final ExecutorService json;
   private final RestConnections connections;
   private final Duration drainTimeout;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   RestServer(
-      Channel listener, EventLoopGroup io, RestConnections connections, Duration drainTimeout) {
+      Channel listener,
+      EventLoopGroup io,
+      ExecutorService json,
+      RestConnections connections,
+      Duration drainTimeout) {
     this.listener = requireNonNull(listener, "listener");
     this.io = requireNonNull(io, "io");
+    this.json = requireNonNull(json, "json");
     this.connections = requireNonNull(connections, "connections");
     this.drainTimeout = requireNonNull(drainTimeout, "drainTimeout");
   }
@@ -64,6 +71,7 @@ public final class RestServer implements AutoCloseable {
     }
     listener.close().awaitUninterruptibly();
     connections.drain(drainTimeout);
+    json.shutdownNow();
     io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
   }
 }

@@ -13,6 +13,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -117,21 +119,24 @@ public final class RestServerBuilder {
             ioThreads,
             Thread.ofPlatform().daemon().name("rest-io-", 0).factory(),
             NioIoHandler.newFactory());
+    ExecutorService json =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rest-json-", 0).factory());
+    RestDispatch dispatch = new RestDispatch(new RestCalls(gateway), json);
     ChannelFuture bound =
         new ServerBootstrap()
             .group(io)
             .channel(NioServerSocketChannel.class)
             .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(
-                new RestPipeline(limits, routes, new RestCalls(gateway), connections))
+            .childHandler(new RestPipeline(limits, routes, dispatch, connections))
             .bind(listen)
             .awaitUninterruptibly();
     if (!bound.isSuccess()) {
+      json.shutdownNow();
       io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw new IOException(
           "cannot start the REST server on " + listen + ": " + bound.cause().getMessage(),
           bound.cause());
     }
-    return new RestServer(bound.channel(), io, connections, drainTimeout);
+    return new RestServer(bound.channel(), io, json, connections, drainTimeout);
   }
 }

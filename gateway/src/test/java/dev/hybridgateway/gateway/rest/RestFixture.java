@@ -110,10 +110,15 @@ final class RestFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     rest.close();
     channel.shutdownNow();
-    gateway.close();
-    core.close();
+    try {
+      gateway.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      core.close();
+    }
   }
 }
