@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "load-generator",
     mixinStandardHelpOptions = true,
-    subcommands = {ReportCommand.class, PayloadCommand.class},
+    subcommands = {ReportCommand.class, PayloadCommand.class, JmhSummaryCommand.class},
     description = "Open-loop load generator for hybrid-gateway (loopback targets only unless"
         + " --allow-remote). Writes JSON and HTML reports.")
 public final class LoadGenerator implements Callable<Integer> {

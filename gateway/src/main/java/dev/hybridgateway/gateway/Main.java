@@ -1,20 +1,12 @@
 package dev.hybridgateway.gateway;
 
-import dev.hybridgateway.core.v1.CollectionInfo;
+import dev.hybridgateway.gateway.auth.DevTokenCommand;
 import dev.hybridgateway.gateway.config.Converters;
-import dev.hybridgateway.gateway.config.CoreClients;
 import dev.hybridgateway.gateway.config.CoreOptions;
-import dev.hybridgateway.gateway.config.CoreReadiness;
-import dev.hybridgateway.gateway.config.DemoCollection;
-import dev.hybridgateway.gateway.core.CoreClient;
 import dev.hybridgateway.gateway.core.Transport;
-import dev.hybridgateway.gateway.server.DeadlinePolicy;
-import dev.hybridgateway.gateway.server.GatewayServer;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,8 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The gateway process: opens the core client, starts the gRPC server, creates the demo
- * collection, reports SERVING and prints one line on stdout,
+ * The gateway process's command line: the options, and the {@code token} subcommand that mints
+ * dev tokens. {@link GatewayAssembly} starts the process from them: core clients per backend of
+ * the routing table, the demo collection on every shard, the gRPC server (and REST) behind the
+ * edge pipeline, the admin port; it reports SERVING and prints one line on stdout,
  * {@code hybrid-gateway listening on 127.0.0.1:8080 (core: ffi)}, once all of that is done
  * (scripts wait for it; logs go to stderr). SIGTERM/SIGINT drain in-flight calls and exit 0.
  * Every option has an environment variable; the command line wins.
@@ -33,6 +27,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "hybrid-gateway 0.1.0",
     sortOptions = false,
+    subcommands = DevTokenCommand.class,
     description = "The Java edge of hybrid-gateway: serves hybrid.gateway.v1 over a Rust (or Java) core.")
 public final class Main implements Callable<Integer> {
   @Option(names = "--listen", paramLabel = "HOST:PORT", converter = Converters.AddressConverter.class,
@@ -49,6 +44,36 @@ public final class Main implements Callable<Integer> {
       defaultValue = "${env:HYBRID_GATEWAY_CORE_TARGET:-" + CoreOptions.DEFAULT_GRPC_TARGET + "}",
       description = "gRPC target of the Rust core with --core grpc, e.g. 127.0.0.1:50051 or dns:///hotpath:50051 (round-robin over its addresses) (env HYBRID_GATEWAY_CORE_TARGET; default ${DEFAULT-VALUE}).")
   String coreTarget;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      defaultValue = "${env:HYBRID_GATEWAY_CONFIG}",
+      description = "Routing table (YAML, gateway/CONFIG.md), e.g. gateway/config/two-shards.yaml; without it, --core decides: ffi runs the embedded default, java or grpc a one-backend table (env HYBRID_GATEWAY_CONFIG).")
+  Path config;
+
+  @Option(names = "--admin-listen", paramLabel = "HOST:PORT", converter = Converters.AddressConverter.class,
+      defaultValue = "${env:HYBRID_GATEWAY_ADMIN_LISTEN:-127.0.0.1:9090}",
+      description = "Admin HTTP address: /healthz, /readyz, /metrics, /admin/routes (env HYBRID_GATEWAY_ADMIN_LISTEN; default ${DEFAULT-VALUE}).")
+  InetSocketAddress adminListen;
+
+  @Option(names = "--rest-listen", paramLabel = "HOST:PORT", converter = Converters.AddressConverter.class,
+      defaultValue = "${env:HYBRID_GATEWAY_REST_LISTEN:-127.0.0.1:8081}",
+      description = "REST/JSON address, the same API as gRPC (env HYBRID_GATEWAY_REST_LISTEN; default ${DEFAULT-VALUE}).")
+  InetSocketAddress restListen;
+
+  @Option(names = "--dev-dir", paramLabel = "DIR",
+      defaultValue = "${env:HYBRID_GATEWAY_DEV_DIR}",
+      description = "Dev auth profile: the dev key pair's directory, created on first use; `hybrid-gateway token` mints tokens for it (env HYBRID_GATEWAY_DEV_DIR; default ~/.hybrid-gateway/dev).")
+  Path devDir;
+
+  @Option(names = "--rate-limit", paramLabel = "PER_SECOND",
+      defaultValue = "${env:HYBRID_GATEWAY_RATE_LIMIT:-100}",
+      description = "Requests per second per tenant (env HYBRID_GATEWAY_RATE_LIMIT; default ${DEFAULT-VALUE}).")
+  double rateLimit;
+
+  @Option(names = "--rate-burst", paramLabel = "N",
+      defaultValue = "${env:HYBRID_GATEWAY_RATE_BURST:-200}",
+      description = "Burst per tenant above the rate (env HYBRID_GATEWAY_RATE_BURST; default ${DEFAULT-VALUE}).")
+  long rateBurst;
 
   @Option(names = "--demo-collection", negatable = true, fallbackValue = "true",
       defaultValue = "${env:HYBRID_GATEWAY_DEMO_COLLECTION:-true}",
@@ -119,54 +144,7 @@ public final class Main implements Callable<Integer> {
 
   /** Starts everything and prints the listening line on {@code out}; close the result to stop. */
   RunningGateway start(PrintStream out) throws Exception {
-    // W3C trace context is continued from the client to the core; an SDK that records spans is
-    // the telemetry module's job.
-    OpenTelemetry telemetry =
-        OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
-    DeadlinePolicy policy =
-        DeadlinePolicy.builder()
-            .defaultTimeout(defaultDeadline)
-            .maxTimeout(maxDeadline)
-            .reserve(edgeReserve)
-            .minBudget(minBudget)
-            .build();
-    CoreClient coreClient =
-        CoreClients.open(core, new CoreOptions(coreTarget, telemetry));
-    GatewayServer server = null;
-    try {
-      server =
-          GatewayServer.builder()
-              .listen(listen)
-              .core(coreClient)
-              .deadlinePolicy(policy)
-              .openTelemetry(telemetry)
-              .drainTimeout(drainTimeout)
-              .start();
-      CoreReadiness.await(coreClient, startupTimeout);
-      if (demoCollection) {
-        DemoCollection demo =
-            new DemoCollection(DemoCollection.DEFAULT_NAME, DemoCollection.DEFAULT_SEED, demoCount, demoDim);
-        CollectionInfo info = demo.createIn(coreClient, startupTimeout);
-        System.err.printf("hybrid-gateway: collection '%s' ready: %d vectors of dim %d%n",
-            info.getName(), info.getCount(), info.getDim());
-      }
-      server.markServing();
-      RunningGateway running = new RunningGateway(server, coreClient);
-      out.printf("hybrid-gateway listening on %s (core: %s)%n", hostPort(server.address()), core.id());
-      out.flush();
-      return running;
-    } catch (Exception | Error e) {
-      if (server != null) {
-        server.close();
-      }
-      coreClient.close();
-      throw e;
-    }
-  }
-
-  private static String hostPort(InetSocketAddress address) {
-    String host = address.getAddress().getHostAddress();
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    return GatewayAssembly.start(this, out);
   }
 
   /** Parses {@code java}, {@code ffi} or {@code grpc}. */

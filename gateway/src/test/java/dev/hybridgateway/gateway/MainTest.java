@@ -3,6 +3,9 @@ package dev.hybridgateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hybridgateway.gateway.auth.DevTokens;
+import dev.hybridgateway.gateway.auth.Scopes;
+import dev.hybridgateway.gateway.testing.Bearer;
 import dev.hybridgateway.gateway.testing.RustCoreServer;
 import dev.hybridgateway.gateway.v1.Collection;
 import dev.hybridgateway.gateway.v1.CollectionServiceGrpc;
@@ -18,12 +21,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The gateway process as {@code ./hybrid up} runs it, here over the Rust core via gRPC. */
@@ -32,6 +39,7 @@ class MainTest {
       Pattern.compile("^hybrid-gateway listening on 127\\.0\\.0\\.1:(\\d+) \\(core: grpc\\)$");
 
   private static RustCoreServer core;
+  @TempDir static Path devDir;
 
   @BeforeAll
   static void startCore() throws Exception {
@@ -52,12 +60,17 @@ class MainTest {
   private static Main grpcGateway(String... extra) {
     String[] base = {
       "--listen", "127.0.0.1:0", "--core", "grpc", "--core-target", "127.0.0.1:" + core.port(),
-      "--demo-count", "1000", "--demo-dim", "8"
+      "--demo-count", "1000", "--demo-dim", "8", "--admin-listen", "127.0.0.1:0",
+      "--rest-listen", "127.0.0.1:0", "--dev-dir", devDir.toString()
     };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
     return parse(args);
+  }
+
+  private static Bearer bearer(String... scopes) {
+    return Bearer.of(DevTokens.open(devDir).mint("demo", List.of(scopes), Duration.ofMinutes(5)));
   }
 
   @Test
@@ -83,6 +96,7 @@ class MainTest {
         Collection demo =
             CollectionServiceGrpc.newBlockingStub(channel)
                 .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .withCallCredentials(bearer(Scopes.COLLECTIONS_READ))
                 .getCollection(GetCollectionRequest.newBuilder().setName("demo").build());
         assertThat(demo.getCount()).isEqualTo(1000);
         assertThat(demo.getDim()).isEqualTo(8);
@@ -110,7 +124,8 @@ class MainTest {
     Main main =
         parse(
             "--listen", "127.0.0.1:0", "--core", "grpc", "--core-target", "127.0.0.1:" + closedPort,
-            "--startup-timeout", "1s");
+            "--startup-timeout", "1s", "--admin-listen", "127.0.0.1:0", "--rest-listen",
+            "127.0.0.1:0", "--dev-dir", devDir.toString());
 
     assertThatThrownBy(() -> main.start(new PrintStream(new ByteArrayOutputStream())))
         .isInstanceOfSatisfying(

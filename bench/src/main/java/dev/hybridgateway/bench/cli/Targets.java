@@ -10,7 +10,11 @@ import java.util.TreeMap;
  */
 public final class Targets {
   private static final Map<String, TargetFactory> FACTORIES =
-      new TreeMap<>(Map.of("grpc-core", new GrpcCoreTargetFactory()));
+      new TreeMap<>(
+          Map.of(
+              "grpc-core", new GrpcCoreTargetFactory(),
+              "java-core", InProcessCoreTargetFactory.java(),
+              "ffi-core", InProcessCoreTargetFactory.ffi()));
 
   private Targets() {}
 

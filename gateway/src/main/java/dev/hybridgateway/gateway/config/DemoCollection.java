@@ -6,6 +6,7 @@ import dev.hybridgateway.core.v1.CollectionInfo;
 import dev.hybridgateway.core.v1.CreateCollectionRequest;
 import dev.hybridgateway.core.v1.GetCollectionRequest;
 import dev.hybridgateway.core.v1.Metric;
+import dev.hybridgateway.core.v1.ShardSpec;
 import dev.hybridgateway.core.v1.SyntheticSource;
 import dev.hybridgateway.gateway.core.CoreClient;
 import io.grpc.Status;
@@ -53,9 +54,23 @@ public record DemoCollection(String name, long seed, long count, int dim) {
    * {@code timeout}. Blocks; throws the core's StatusRuntimeException on failure.
    */
   public CollectionInfo createIn(CoreClient core, Duration timeout) {
+    return createIn(core, 0, 1, timeout);
+  }
+
+  /**
+   * As {@link #createIn(CoreClient, Duration)}, for shard {@code index} of {@code count}: the
+   * core keeps the ids with id % count == index of the same synthetic data.
+   */
+  public CollectionInfo createIn(CoreClient core, int index, int count, Duration timeout) {
+    CreateCollectionRequest request =
+        count <= 1
+            ? request()
+            : request().toBuilder()
+                .setShard(ShardSpec.newBuilder().setIndex(index).setCount(count))
+                .build();
     try {
       return StartupCalls.within(
-          timeout, () -> core.createCollection(request()).join().response().getCollection());
+          timeout, () -> core.createCollection(request).join().response().getCollection());
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
         throw e;

@@ -1,13 +1,12 @@
 package dev.hybridgateway.gateway.server;
 
 import dev.hybridgateway.core.v1.CollectionInfo;
-import dev.hybridgateway.gateway.core.CoreReply;
 import dev.hybridgateway.gateway.v1.Collection;
 import dev.hybridgateway.gateway.v1.CollectionShard;
 import dev.hybridgateway.gateway.v1.CoreCall;
 import dev.hybridgateway.gateway.v1.CreateCollectionRequest;
 import dev.hybridgateway.gateway.v1.UpsertVectorsRequest;
-import dev.hybridgateway.gateway.v1.UpsertVectorsResponse;
+import java.util.List;
 
 /**
  * Maps the public collection messages ({@code hybrid.gateway.v1}) to the core's
@@ -39,37 +38,35 @@ final class CollectionMapper {
         .build();
   }
 
-  static UpsertVectorsResponse fromCore(
-      CoreReply<dev.hybridgateway.core.v1.UpsertVectorsResponse> reply, CoreCalls calls) {
-    var core = reply.response();
-    return UpsertVectorsResponse.newBuilder()
-        .setUpserted(core.getUpserted())
-        .setCount(core.getCount())
-        .addShards(calls.answered(0, reply, 0))
-        .build();
-  }
+  /** What one shard said about its part of a collection, and the core call that said it. */
+  record ShardInfo(CollectionInfo info, CoreCall call) {}
 
-  /** The collection made of the one shard {@code info} that a core answered with in {@code call}. */
-  static Collection fromCore(CollectionInfo info, CoreCall call) {
-    int shardCount = Math.max(1, info.getShard().getCount());
-    return Collection.newBuilder()
-        .setName(info.getName())
-        .setDim(info.getDim())
-        .setMetric(info.getMetric())
-        .setCount(info.getCount())
-        .setMemoryBytes(info.getMemoryBytes())
-        .setShardCount(shardCount)
-        .addShards(
-            CollectionShard.newBuilder()
-                .setIndex(info.getShard().getIndex())
-                .setCount(info.getCount())
-                .setMemoryBytes(info.getMemoryBytes())
-                .setCall(call))
-        .build();
-  }
-
-  /** {@link #fromCore(CollectionInfo, CoreCall)} for the reply that carried {@code info}. */
-  static Collection fromCore(CollectionInfo info, CoreReply<?> reply, CoreCalls calls) {
-    return fromCore(info, calls.of(reply));
+  /**
+   * The collection made of its shards' parts: name, dim and metric from the first, counts and
+   * memory summed, one {@code CollectionShard} per part in shard order.
+   */
+  static Collection merge(List<ShardInfo> shards) {
+    CollectionInfo first = shards.getFirst().info();
+    int shardCount = Math.max(Math.max(1, first.getShard().getCount()), shards.size());
+    var collection =
+        Collection.newBuilder()
+            .setName(first.getName())
+            .setDim(first.getDim())
+            .setMetric(first.getMetric())
+            .setShardCount(shardCount);
+    long count = 0;
+    long memory = 0;
+    for (ShardInfo shard : shards) {
+      CollectionInfo info = shard.info();
+      count += info.getCount();
+      memory += info.getMemoryBytes();
+      collection.addShards(
+          CollectionShard.newBuilder()
+              .setIndex(info.getShard().getIndex())
+              .setCount(info.getCount())
+              .setMemoryBytes(info.getMemoryBytes())
+              .setCall(shard.call()));
+    }
+    return collection.setCount(count).setMemoryBytes(memory).build();
   }
 }

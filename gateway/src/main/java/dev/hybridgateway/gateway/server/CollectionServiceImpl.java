@@ -2,11 +2,11 @@ package dev.hybridgateway.gateway.server;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.hybridgateway.core.v1.CollectionInfo;
-import dev.hybridgateway.gateway.core.CoreClient;
+import com.google.protobuf.Message;
+import dev.hybridgateway.gateway.core.CoreMethod;
+import dev.hybridgateway.gateway.routing.RoutePlan;
 import dev.hybridgateway.gateway.v1.Collection;
 import dev.hybridgateway.gateway.v1.CollectionServiceGrpc;
-import dev.hybridgateway.gateway.v1.CoreCall;
 import dev.hybridgateway.gateway.v1.CreateCollectionRequest;
 import dev.hybridgateway.gateway.v1.DeleteCollectionRequest;
 import dev.hybridgateway.gateway.v1.DeleteCollectionResponse;
@@ -15,93 +15,77 @@ import dev.hybridgateway.gateway.v1.ListCollectionsRequest;
 import dev.hybridgateway.gateway.v1.ListCollectionsResponse;
 import dev.hybridgateway.gateway.v1.UpsertVectorsRequest;
 import dev.hybridgateway.gateway.v1.UpsertVectorsResponse;
+import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * {@code hybrid.gateway.v1.CollectionService} over one {@link CoreClient}, inside the Context
- * that {@link DeadlineInterceptor} prepared.
+ * {@code hybrid.gateway.v1.CollectionService} through the {@link EdgePipeline}. Every call goes
+ * to all the shards of the routed backend ({@link ShardedCalls}): a sharded collection is one
+ * part per shard.
  */
 final class CollectionServiceImpl extends CollectionServiceGrpc.CollectionServiceImplBase {
-  private final CoreClient core;
-  private final CoreCalls calls;
+  private final EdgePipeline pipeline;
 
-  CollectionServiceImpl(CoreClient core, CoreCalls calls) {
-    this.core = requireNonNull(core, "core");
-    this.calls = requireNonNull(calls, "calls");
+  CollectionServiceImpl(EdgePipeline pipeline) {
+    this.pipeline = requireNonNull(pipeline, "pipeline");
   }
 
   @Override
   public void createCollection(
       CreateCollectionRequest request, StreamObserver<Collection> observer) {
-    Replies.send(
-        () ->
-            core.createCollection(CollectionMapper.toCore(request))
-                .thenApply(
-                    reply ->
-                        CollectionMapper.fromCore(
-                            reply.response().getCollection(), reply, calls)),
-        observer);
+    var core = CollectionMapper.toCore(request);
+    run(CoreMethod.CREATE_COLLECTION, request.getName(), request,
+        plan -> ShardedCalls.create(plan, core), observer);
   }
 
   @Override
   public void getCollection(GetCollectionRequest request, StreamObserver<Collection> observer) {
-    var coreRequest =
-        dev.hybridgateway.core.v1.GetCollectionRequest.newBuilder()
-            .setName(request.getName())
-            .build();
-    Replies.send(
-        () ->
-            core.getCollection(coreRequest)
-                .thenApply(reply -> CollectionMapper.fromCore(reply.response(), reply, calls)),
-        observer);
+    run(CoreMethod.GET_COLLECTION, request.getName(), request,
+        plan -> ShardedCalls.get(plan, request.getName()), observer);
   }
 
   @Override
   public void listCollections(
       ListCollectionsRequest request, StreamObserver<ListCollectionsResponse> observer) {
-    var coreRequest = dev.hybridgateway.core.v1.ListCollectionsRequest.getDefaultInstance();
-    Replies.send(
-        () ->
-            core.listCollections(coreRequest)
-                .thenApply(
-                    reply -> {
-                      CoreCall call = calls.of(reply);
-                      var response = ListCollectionsResponse.newBuilder();
-                      for (CollectionInfo info : reply.response().getCollectionsList()) {
-                        response.addCollections(CollectionMapper.fromCore(info, call));
-                      }
-                      return response.build();
-                    }),
-        observer);
+    run(CoreMethod.LIST_COLLECTIONS, null, request, ShardedCalls::list, observer);
   }
 
   @Override
   public void deleteCollection(
       DeleteCollectionRequest request, StreamObserver<DeleteCollectionResponse> observer) {
-    var coreRequest =
-        dev.hybridgateway.core.v1.DeleteCollectionRequest.newBuilder()
-            .setName(request.getName())
-            .build();
-    Replies.send(
-        () ->
-            core.deleteCollection(coreRequest)
-                .thenApply(
-                    reply ->
-                        DeleteCollectionResponse.newBuilder()
-                            .setCollection(
-                                CollectionMapper.fromCore(
-                                    reply.response().getCollection(), reply, calls))
-                            .build()),
+    run(CoreMethod.DELETE_COLLECTION, request.getName(), request,
+        plan ->
+            ShardedCalls.delete(plan, request.getName())
+                .whenComplete(
+                    (done, failure) ->
+                        pipeline.validator().collections().invalidate(request.getName()))
+                .thenApply(c -> DeleteCollectionResponse.newBuilder().setCollection(c).build()),
         observer);
   }
 
   @Override
   public void upsertVectors(
       UpsertVectorsRequest request, StreamObserver<UpsertVectorsResponse> observer) {
+    var core = CollectionMapper.toCore(request);
+    run(CoreMethod.UPSERT_VECTORS, request.getCollection(), request,
+        plan -> ShardedCalls.upsert(plan, core), observer);
+  }
+
+  private <T> void run(
+      CoreMethod<?, ?> method,
+      String collection,
+      Message request,
+      Function<RoutePlan, CompletableFuture<T>> call,
+      StreamObserver<T> observer) {
     Replies.send(
         () ->
-            core.upsertVectors(CollectionMapper.toCore(request))
-                .thenApply(reply -> CollectionMapper.fromCore(reply, calls)),
+            pipeline
+                .enter(method, collection, request)
+                .thenComposeAsync(
+                    plan -> pipeline.onBackend(plan, call),
+                    Context.current().fixedContextExecutor(Runnable::run)),
         observer);
   }
 }

@@ -40,19 +40,25 @@ public final class GatewayServer implements AutoCloseable {
   private final HealthStatusManager health;
   private final ScheduledExecutorService deadlineTimer;
   private final Duration drainTimeout;
+  private final EdgePipeline pipeline;
+  private final List<AutoCloseable> owned;
 
   GatewayServer(
       Server server,
       HealthStatusManager health,
       ScheduledExecutorService deadlineTimer,
-      Duration drainTimeout) {
+      Duration drainTimeout,
+      EdgePipeline pipeline,
+      List<AutoCloseable> owned) {
     this.server = requireNonNull(server, "server");
     this.health = requireNonNull(health, "health");
     this.deadlineTimer = requireNonNull(deadlineTimer, "deadlineTimer");
     this.drainTimeout = requireNonNull(drainTimeout, "drainTimeout");
+    this.pipeline = requireNonNull(pipeline, "pipeline");
+    this.owned = List.copyOf(owned);
   }
 
-  /** A builder: listen address, core client, deadline policy, telemetry. */
+  /** A builder: listen address, pipeline (or one core client), auth, deadline policy, telemetry. */
   public static GatewayServerBuilder builder() {
     return new GatewayServerBuilder();
   }
@@ -61,7 +67,9 @@ public final class GatewayServer implements AutoCloseable {
       Server server,
       HealthStatusManager health,
       ScheduledExecutorService deadlineTimer,
-      Duration drainTimeout)
+      Duration drainTimeout,
+      EdgePipeline pipeline,
+      List<AutoCloseable> owned)
       throws IOException {
     health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.NOT_SERVING);
     for (String service : SERVICE_NAMES) {
@@ -71,9 +79,10 @@ public final class GatewayServer implements AutoCloseable {
       server.start();
     } catch (IOException | RuntimeException e) {
       deadlineTimer.shutdownNow();
+      closeAll(owned);
       throw e;
     }
-    return new GatewayServer(server, health, deadlineTimer, drainTimeout);
+    return new GatewayServer(server, health, deadlineTimer, drainTimeout, pipeline, owned);
   }
 
   /** The bound address (the real port when the builder asked for port 0). */
@@ -118,6 +127,23 @@ public final class GatewayServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       deadlineTimer.shutdownNow();
+      closeAll(owned);
+    }
+  }
+
+  /** The request pipeline the services run (its router renders {@code /admin/routes}). */
+  public EdgePipeline pipeline() {
+    return pipeline;
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        System.getLogger(GatewayServer.class.getName())
+            .log(System.Logger.Level.WARNING, "closing " + resource + " failed", e);
+      }
     }
   }
 }

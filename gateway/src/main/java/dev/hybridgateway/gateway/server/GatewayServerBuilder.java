@@ -2,34 +2,35 @@ package dev.hybridgateway.gateway.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hybridgateway.gateway.auth.AuthInterceptor;
+import dev.hybridgateway.gateway.auth.Authenticator;
+import dev.hybridgateway.gateway.auth.Authorizer;
 import dev.hybridgateway.gateway.core.CoreClient;
+import dev.hybridgateway.gateway.resilience.BackendResilience;
+import dev.hybridgateway.gateway.routing.RoutingConfig;
+import dev.hybridgateway.gateway.telemetry.ServerTelemetry;
+import dev.hybridgateway.gateway.telemetry.Telemetry;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.instrumentation.grpc.v1_6.GrpcTelemetry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Assembles and starts a {@link GatewayServer}. The order in which a call crosses the edge is
- * written down here, and only here:
- *
- * <ol>
- *   <li>OpenTelemetry server interceptor: continues the client's W3C {@code traceparent} (the
- *       core client then sends it on to the core);
- *   <li>{@link DeadlineInterceptor}: the edge deadline policy (may answer DEADLINE_EXCEEDED
- *       without calling the core);
- *   <li>the service ({@link SearchServiceImpl}, {@link CollectionServiceImpl}): map, call the
- *       core, map back.
- * </ol>
- *
- * Health and reflection are served as they are, outside the policy.
+ * Assembles and starts a {@link GatewayServer}. The interceptor chain, outermost first, is the
+ * head of the request path that {@link EdgePipeline} writes down in full: server span, access
+ * log, authentication and authorization, the tenant for the access log, the transport override
+ * header, the deadline policy; then the services, which run the pipeline. Health and reflection
+ * are served as they are, outside it.
  */
 public final class GatewayServerBuilder {
   /** Largest request or response: the core's limit, so a Rerank the core accepts gets through. */
@@ -39,9 +40,12 @@ public final class GatewayServerBuilder {
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
   private InetSocketAddress listen = new InetSocketAddress("127.0.0.1", 8080);
+  private EdgePipeline pipeline;
   private CoreClient core;
+  private Authenticator authenticator;
+  private boolean unauthenticated;
   private DeadlinePolicy deadlinePolicy = DeadlinePolicy.defaults();
-  private OpenTelemetry openTelemetry = OpenTelemetry.noop();
+  private Telemetry telemetry = Telemetry.noop();
   private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
 
   GatewayServerBuilder() {}
@@ -52,9 +56,33 @@ public final class GatewayServerBuilder {
     return this;
   }
 
-  /** The core every call goes to; the caller keeps owning (and closes) it. Required. */
+  /** The request pipeline (routing, admission, fan-out, resilience). This or {@link #core}. */
+  public GatewayServerBuilder pipeline(EdgePipeline pipeline) {
+    this.pipeline = requireNonNull(pipeline, "pipeline");
+    return this;
+  }
+
+  /**
+   * Serves every call from {@code core} alone: a pipeline of one backend named after its
+   * transport, with default admission and resilience. The caller keeps owning (and closes) it.
+   */
   public GatewayServerBuilder core(CoreClient core) {
     this.core = requireNonNull(core, "core");
+    return this;
+  }
+
+  /** Authenticates every call and authorizes it with the default scope table. */
+  public GatewayServerBuilder auth(Authenticator authenticator) {
+    this.authenticator = requireNonNull(authenticator, "authenticator");
+    return this;
+  }
+
+  /**
+   * Serves without authentication: every caller is the tenant {@code anonymous} without the admin
+   * scope. For tests and tools only; the gateway process always authenticates.
+   */
+  public GatewayServerBuilder unauthenticated() {
+    this.unauthenticated = true;
     return this;
   }
 
@@ -64,9 +92,9 @@ public final class GatewayServerBuilder {
     return this;
   }
 
-  /** The OpenTelemetry of the server interceptor (no-op unless set). */
-  public GatewayServerBuilder openTelemetry(OpenTelemetry openTelemetry) {
-    this.openTelemetry = requireNonNull(openTelemetry, "openTelemetry");
+  /** Server spans and the access log (default: no-op that still continues W3C trace context). */
+  public GatewayServerBuilder telemetry(Telemetry telemetry) {
+    this.telemetry = requireNonNull(telemetry, "telemetry");
     return this;
   }
 
@@ -78,16 +106,18 @@ public final class GatewayServerBuilder {
 
   /** Binds and starts the server, health NOT_SERVING until {@link GatewayServer#markServing()}. */
   public GatewayServer start() throws IOException {
-    if (core == null) {
-      throw new IllegalStateException("set the core client of the gateway server");
+    if ((pipeline == null) == (core == null)) {
+      throw new IllegalStateException("set either the pipeline or the core client");
     }
+    if ((authenticator == null) == !unauthenticated) {
+      throw new IllegalStateException("set either auth(authenticator) or unauthenticated()");
+    }
+    List<AutoCloseable> owned = new ArrayList<>();
+    EdgePipeline edge = pipeline == null ? singleCore(owned) : pipeline;
     ScheduledThreadPoolExecutor deadlineTimer =
         new ScheduledThreadPoolExecutor(
             1, Thread.ofPlatform().daemon().name("gateway-deadlines").factory());
     deadlineTimer.setRemoveOnCancelPolicy(true);
-    CoreCalls calls = new CoreCalls(core.transport().id(), core.transport());
-    DeadlineInterceptor deadlines = new DeadlineInterceptor(deadlinePolicy, deadlineTimer);
-    var tracing = GrpcTelemetry.create(openTelemetry).newServerInterceptor();
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder netty =
         NettyServerBuilder.forAddress(listen)
@@ -98,14 +128,45 @@ public final class GatewayServerBuilder {
             .permitKeepAliveTime(20, TimeUnit.SECONDS)
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance());
+    ServerInterceptor[] chain = chain(new DeadlineInterceptor(deadlinePolicy, deadlineTimer));
     for (ServerServiceDefinition service :
         new ServerServiceDefinition[] {
-          new SearchServiceImpl(core, calls).bindService(),
-          new CollectionServiceImpl(core, calls).bindService()
+          new SearchServiceImpl(edge).bindService(), new CollectionServiceImpl(edge).bindService()
         }) {
-      // intercept() runs the last interceptor first: tracing, then deadlines, then the service.
-      netty.addService(ServerInterceptors.intercept(service, deadlines, tracing));
+      netty.addService(ServerInterceptors.intercept(service, chain));
     }
-    return GatewayServer.start(netty.build(), health, deadlineTimer, drainTimeout);
+    return GatewayServer.start(netty.build(), health, deadlineTimer, drainTimeout, edge, owned);
+  }
+
+  /** The interceptors innermost first, as {@code ServerInterceptors.intercept} wants them. */
+  private ServerInterceptor[] chain(DeadlineInterceptor deadlines) {
+    ServerTelemetry server = ServerTelemetry.of(telemetry);
+    List<ServerInterceptor> inner = new ArrayList<>(List.of(deadlines, new TransportOverride()));
+    if (authenticator != null) {
+      inner.add(server.afterAuth());
+      inner.add(new AuthInterceptor(authenticator, Authorizer.defaults()));
+    }
+    inner.add(server.accessLog());
+    inner.add(server.serverSpans());
+    return inner.toArray(ServerInterceptor[]::new);
+  }
+
+  private EdgePipeline singleCore(List<AutoCloseable> owned) {
+    String backend = core.transport().id();
+    RoutingConfig routing =
+        RoutingConfig.parse(
+            "backends:\n  " + backend + ":\n    type: " + backend + "\n"
+                + (backend.equals("grpc") ? "    targets: [in-process]\n" : "")
+                + "routes: []\ndefault_route:\n  name: default\n  backends:\n"
+                + "    - backend: " + backend + "\n      weight: 100\n",
+            "single core");
+    BackendResilience resilience = BackendResilience.builder().build();
+    owned.add(resilience);
+    return EdgePipeline.builder()
+        .routing(routing)
+        .clients(Map.of(backend, List.of(core)))
+        .resilience(resilience)
+        .telemetry(telemetry)
+        .build();
   }
 }

@@ -1,6 +1,5 @@
 package dev.hybridgateway.gateway.server;
 
-import dev.hybridgateway.core.v1.SearchResponse;
 import dev.hybridgateway.gateway.core.CoreReply;
 import dev.hybridgateway.gateway.v1.RerankRequest;
 import dev.hybridgateway.gateway.v1.RerankResponse;
@@ -25,18 +24,6 @@ final class SearchMapper {
       core.setFilter(request.getFilter());
     }
     return core.build();
-  }
-
-  /** The answer of a collection served by one core, which holds it whole (shard 0 of 1). */
-  static dev.hybridgateway.gateway.v1.SearchResponse searchFromCore(
-      CoreReply<SearchResponse> reply, CoreCalls calls) {
-    SearchResponse core = reply.response();
-    return dev.hybridgateway.gateway.v1.SearchResponse.newBuilder()
-        .addAllResults(core.getResultsList())
-        .setPartial(false)
-        .addShards(calls.answered(0, reply, core.getVectorsScanned()))
-        .setVectorsScanned(core.getVectorsScanned())
-        .build();
   }
 
   static dev.hybridgateway.core.v1.RerankRequest toCore(RerankRequest request) {

@@ -4,21 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.Code;
 import com.google.rpc.Status;
-import dev.hybridgateway.gateway.auth.AuthInterceptor;
 import dev.hybridgateway.gateway.auth.Authenticator;
-import dev.hybridgateway.gateway.auth.Authorizer;
 import dev.hybridgateway.gateway.auth.DevTokens;
 import dev.hybridgateway.gateway.auth.Scopes;
 import dev.hybridgateway.gateway.core.engine.JavaCoreClient;
-import dev.hybridgateway.gateway.v1.CollectionServiceGrpc;
-import dev.hybridgateway.gateway.v1.SearchServiceGrpc;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.ServerInterceptors;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,15 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * REST behind the gRPC auth interceptor (dev profile, tokens from {@link DevTokens}): the
- * adapter forwards {@code authorization} as metadata, and refusals come back as 401 / 403.
+ * REST in front of a gateway that authenticates (dev profile, tokens from {@link DevTokens}):
+ * the adapter forwards {@code authorization} as metadata, and refusals come back as 401 / 403.
  */
 class RestAuthTest {
   @TempDir static Path dir;
   private static DevTokens tokens;
   private static Authenticator authenticator;
-  private static Server authServer;
-  private static ManagedChannel authChannel;
   private static RestFixture fixture;
 
   @BeforeAll
@@ -47,35 +34,14 @@ class RestAuthTest {
     fixture =
         RestFixture.start(
             JavaCoreClient.builder().threads(1).build(),
-            gateway -> {
-              String name = InProcessServerBuilder.generateName();
-              AuthInterceptor auth = new AuthInterceptor(authenticator, Authorizer.defaults());
-              try {
-                authServer =
-                    InProcessServerBuilder.forName(name)
-                        .addService(ServerInterceptors.intercept(
-                            ForwardingServices.to(SearchServiceGrpc.getServiceDescriptor(), gateway),
-                            auth))
-                        .addService(ServerInterceptors.intercept(
-                            ForwardingServices.to(
-                                CollectionServiceGrpc.getServiceDescriptor(), gateway),
-                            auth))
-                        .build()
-                        .start();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-              authChannel = InProcessChannelBuilder.forName(name).build();
-              return authChannel;
-            },
+            authenticator,
+            channel -> channel,
             builder -> builder);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  static void stop() {
     fixture.close();
-    authChannel.shutdownNow();
-    authServer.shutdownNow();
     authenticator.close();
   }
 

@@ -3,7 +3,9 @@ package dev.hybridgateway.gateway.rest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+import dev.hybridgateway.gateway.auth.Authenticator;
 import dev.hybridgateway.gateway.core.engine.JavaCoreClient;
+import dev.hybridgateway.gateway.server.DeadlinePolicy;
 import dev.hybridgateway.gateway.server.GatewayServer;
 import dev.hybridgateway.gateway.server.GatewayServerBuilder;
 import io.grpc.Channel;
@@ -15,15 +17,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole chain for REST tests: a pure-Java core ({@link JavaCoreClient}), the real {@link
- * GatewayServer} over it on a free loopback port, a gRPC channel to it, and a {@link RestServer}
- * on another free port calling the gateway through that channel (optionally through a wrapper,
- * e.g. an in-process server with the auth interceptor).
+ * GatewayServer} over it on a free loopback port (with or without authentication), a gRPC
+ * channel to it, and a {@link RestServer} on another free port calling the gateway through that
+ * channel (optionally wrapped, e.g. by a test interceptor).
  */
 final class RestFixture implements AutoCloseable {
+  /**
+   * A 20 s route default instead of 2 s: the first calls of a JVM on a busy two-core machine can
+   * take seconds. Deadline tests send {@link RestHeaders#TIMEOUT_MS} explicitly.
+   */
+  private static final DeadlinePolicy RELAXED =
+      DeadlinePolicy.builder().defaultTimeout(Duration.ofSeconds(20)).build();
+
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   final JavaCoreClient core;
@@ -39,14 +50,31 @@ final class RestFixture implements AutoCloseable {
     this.rest = rest;
   }
 
-  /** Starts the chain over {@code core}; the REST server calls {@code restChannel(gatewayChannel)}. */
+  /** Starts the chain over {@code core} without authentication; see the five-argument form. */
   static RestFixture start(
       JavaCoreClient core,
       Function<Channel, Channel> restChannel,
-      java.util.function.UnaryOperator<RestServerBuilder> options)
+      UnaryOperator<RestServerBuilder> options)
       throws IOException {
-    GatewayServer gateway =
-        GatewayServer.builder().listen(new InetSocketAddress("127.0.0.1", 0)).core(core).start();
+    return start(core, null, restChannel, options);
+  }
+
+  /**
+   * Starts the chain over {@code core}; the gateway authenticates with {@code auth} (null:
+   * unauthenticated) and the REST server calls {@code restChannel(gatewayChannel)}.
+   */
+  static RestFixture start(
+      JavaCoreClient core,
+      Authenticator auth,
+      Function<Channel, Channel> restChannel,
+      UnaryOperator<RestServerBuilder> options)
+      throws IOException {
+    GatewayServerBuilder builder =
+        GatewayServer.builder()
+            .listen(new InetSocketAddress("127.0.0.1", 0))
+            .core(core)
+            .deadlinePolicy(RELAXED);
+    GatewayServer gateway = (auth == null ? builder.unauthenticated() : builder.auth(auth)).start();
     gateway.markServing();
     ManagedChannel channel =
         NettyChannelBuilder.forAddress("127.0.0.1", gateway.port())
@@ -113,12 +141,7 @@ final class RestFixture implements AutoCloseable {
   public void close() {
     rest.close();
     channel.shutdownNow();
-    try {
-      gateway.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      core.close();
-    }
+    gateway.close();
+    core.close();
   }
 }

@@ -46,6 +46,7 @@ final class GatewayFixture implements AutoCloseable {
             .listen(new InetSocketAddress("127.0.0.1", 0))
             .core(coreClient)
             .deadlinePolicy(policy)
+            .unauthenticated()
             .start();
     if (serving) {
       gateway.markServing();

@@ -2,8 +2,13 @@ package dev.hybridgateway.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hybridgateway.core.v1.CollectionInfo;
+import dev.hybridgateway.core.v1.GetCollectionRequest;
 import dev.hybridgateway.core.v1.HotPathGrpc;
+import dev.hybridgateway.core.v1.Metric;
+import dev.hybridgateway.core.v1.Neighbors;
 import dev.hybridgateway.gateway.core.grpc.GrpcCoreClient;
+import dev.hybridgateway.gateway.telemetry.Telemetry;
 import dev.hybridgateway.gateway.testing.TestVectors;
 import dev.hybridgateway.gateway.v1.SearchRequest;
 import dev.hybridgateway.gateway.v1.SearchServiceGrpc;
@@ -47,7 +52,23 @@ class GatewayTracingTest {
           public void search(
               dev.hybridgateway.core.v1.SearchRequest request,
               StreamObserver<dev.hybridgateway.core.v1.SearchResponse> observer) {
-            observer.onNext(dev.hybridgateway.core.v1.SearchResponse.getDefaultInstance());
+            observer.onNext(
+                dev.hybridgateway.core.v1.SearchResponse.newBuilder()
+                    .addResults(Neighbors.getDefaultInstance())
+                    .build());
+            observer.onCompleted();
+          }
+
+          @Override
+          public void getCollection(
+              GetCollectionRequest request, StreamObserver<CollectionInfo> observer) {
+            // Validation asks for the collection's dim and metric before the search.
+            observer.onNext(
+                CollectionInfo.newBuilder()
+                    .setName(request.getName())
+                    .setDim(4)
+                    .setMetric(Metric.METRIC_COSINE)
+                    .build());
             observer.onCompleted();
           }
         };
@@ -74,7 +95,8 @@ class GatewayTracingTest {
         GatewayServer.builder()
             .listen(new InetSocketAddress("127.0.0.1", 0))
             .core(coreClient)
-            .openTelemetry(telemetry)
+            .telemetry(Telemetry.noop())
+            .unauthenticated()
             .start();
     ManagedChannel channel =
         NettyChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();

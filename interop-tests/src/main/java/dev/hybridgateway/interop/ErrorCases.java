@@ -1,0 +1,75 @@
+package dev.hybridgateway.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.rpc.BadRequest;
+import dev.hybridgateway.core.v1.Metric;
+import dev.hybridgateway.core.v1.RerankRequest;
+import dev.hybridgateway.core.v1.SearchRequest;
+import dev.hybridgateway.core.v1.Vector;
+import dev.hybridgateway.gateway.core.CoreClient;
+import io.grpc.Status.Code;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The ERRORS group: each row of DESIGN.md's error table that the core produces, made on the
+ * target and on the Java oracle; the code and the decoded details must be the same.
+ */
+final class ErrorCases {
+  private ErrorCases() {}
+
+  /** Makes the failing call on the target and on the oracle; both must answer the same status. */
+  static void sameStatusAsOracle(
+      CaseContext ctx, Code expected, Function<CoreClient, CompletableFuture<?>> call) {
+    Fixtures.ensure(ctx.oracle(), Fixtures.parity());
+    Fixtures.ensure(ctx.target().setup(), Fixtures.parity());
+    Outcomes.DecodedStatus reference = Outcomes.decoded(Outcomes.failure(call.apply(ctx.oracle())));
+    Throwable failure = Outcomes.failure(call.apply(ctx.core()));
+    assertThat(Outcomes.code(failure))
+        .as("status code over %s (%s)", ctx.target(), failure)
+        .isEqualTo(expected);
+    Outcomes.DecodedStatus actual = Outcomes.decoded(failure);
+    assertThat(reference.code()).as("the Java oracle's code").isEqualTo(expected);
+    assertThat(actual.details())
+        .as("google.rpc.Status details over %s: the Java engine sends %s, this transport delivered"
+            + " no details (%s)", ctx.target(), typeNames(reference), failure)
+        .isNotEmpty();
+    assertThat(actual)
+        .as("decoded status over %s vs the Java reference engine", ctx.target())
+        .isEqualTo(reference);
+  }
+
+  /**
+   * NaN, +Inf and -Inf, each at its own position of a second query: INVALID_ARGUMENT whose
+   * BadRequest names the exact field path ({@code queries[1].values[i]}), as the oracle does.
+   */
+  static void nonFiniteRejected(CaseContext ctx) {
+    float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+    for (int i = 0; i < bad.length; i++) {
+      int position = 2 + 3 * i;
+      Vector query = Fixtures.vector(Fixtures.DIM, 1f).toBuilder().setValues(position, bad[i]).build();
+      SearchRequest request = Fixtures.paritySearch().addQueries(query).build();
+      sameStatusAsOracle(ctx, Code.INVALID_ARGUMENT, core -> core.search(request));
+      BadRequest badRequest = Outcomes.decoded(Outcomes.failure(ctx.core().search(request)))
+          .details().stream().filter(BadRequest.class::isInstance).map(BadRequest.class::cast)
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no BadRequest detail over " + ctx.target()));
+      assertThat(badRequest.getFieldViolationsList())
+          .as("field paths for %s over %s", bad[i], ctx.target())
+          .extracting(BadRequest.FieldViolation::getField)
+          .containsExactly("queries[1].values[" + position + "]");
+    }
+  }
+
+  /** Ragged rerank candidates (dims 4 and 3): INVALID_ARGUMENT, same details. */
+  static RerankRequest raggedRerank() {
+    return RerankRequest.newBuilder()
+        .addQueries(Fixtures.vector(4, 1f))
+        .addCandidates(Fixtures.vector(4, 2f))
+        .addCandidates(Fixtures.vector(3, 2f))
+        .setK(1)
+        .setMetric(Metric.METRIC_DOT)
+        .build();
+  }
+}

@@ -1,0 +1,135 @@
+package dev.hybridgateway.interop;
+
+import static dev.hybridgateway.interop.InteropGroup.CANCELLATION;
+import static dev.hybridgateway.interop.InteropGroup.DEADLINES;
+import static dev.hybridgateway.interop.InteropGroup.ERRORS;
+import static dev.hybridgateway.interop.InteropGroup.RESULTS;
+import static dev.hybridgateway.interop.InteropGroup.ROBUSTNESS;
+import static dev.hybridgateway.interop.TargetKind.FFI;
+import static dev.hybridgateway.interop.TargetKind.GATEWAY;
+import static dev.hybridgateway.interop.TargetKind.GRPC;
+import static dev.hybridgateway.interop.TargetKind.JAVA;
+
+import dev.hybridgateway.core.v1.GetCollectionRequest;
+import dev.hybridgateway.core.v1.UpsertVectorsRequest;
+import io.grpc.Status.Code;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The catalogue of interop cases, like grpc-java's {@code TestCases}: each constant names one
+ * behaviour of the boundary, says what it proves, and lists the targets it applies to. The
+ * in-build runner ({@code InteropCatalogueTest}) and the external runner ({@link InteropMain})
+ * both iterate over it. The OFFICIAL group is grpc-java's own client, run from {@code official/}.
+ */
+public enum InteropCase {
+  SEARCH_SHARED_VECTORS(RESULTS, "shared search vectors: same ids, bit-identical scores",
+      all(), ResultCases::searchSharedVectors),
+  RERANK_SHARED_VECTORS(RESULTS, "shared rerank vectors: same ids and score bits, or same error",
+      all(), ResultCases::rerankSharedVectors),
+  EXTREME_FLOATS_BIT_EXACT(RESULTS,
+      "-0.0, subnormals and ±MAX_VALUE cross bit-exact: scores equal the Java engine's bits",
+      all(), ResultCases::extremeFloatsBitExact),
+  ERROR_NAN_AND_INFINITY(ERRORS, "NaN, +Inf, -Inf → INVALID_ARGUMENT, BadRequest queries[1].values[i]",
+      all(), ErrorCases::nonFiniteRejected),
+  ERROR_UNKNOWN_COLLECTION(ERRORS, "unknown collection → NOT_FOUND + ResourceInfo, same details",
+      all(), ctx -> ErrorCases.sameStatusAsOracle(ctx, Code.NOT_FOUND,
+          core -> core.search(Fixtures.paritySearch().setCollection("no-such-collection").build()))),
+  ERROR_COLLECTION_EXISTS(ERRORS, "existing collection → ALREADY_EXISTS + ResourceInfo, same details",
+      all(), ctx -> ErrorCases.sameStatusAsOracle(ctx, Code.ALREADY_EXISTS,
+          core -> core.createCollection(Fixtures.parity()))),
+  ERROR_WRONG_DIMENSIONS(ERRORS, "query of the wrong dimension → INVALID_ARGUMENT + BadRequest",
+      all(), ctx -> ErrorCases.sameStatusAsOracle(ctx, Code.INVALID_ARGUMENT,
+          core -> core.search(Fixtures.paritySearch()
+              .setQueries(0, Fixtures.vector(Fixtures.DIM + 3, 0.5f)).build()))),
+  ERROR_K_OUT_OF_RANGE(ERRORS, "k = 0 → INVALID_ARGUMENT + BadRequest, same details",
+      all(), ctx -> ErrorCases.sameStatusAsOracle(ctx, Code.INVALID_ARGUMENT,
+          core -> core.search(Fixtures.paritySearch().setK(0).build()))),
+  ERROR_EMPTY_BATCH(ERRORS, "no queries → INVALID_ARGUMENT + BadRequest, same details",
+      all(), ctx -> ErrorCases.sameStatusAsOracle(ctx, Code.INVALID_ARGUMENT,
+          core -> core.search(Fixtures.paritySearch().clearQueries().build()))),
+  ERROR_RAGGED_CANDIDATES(ERRORS, "rerank candidates of mixed dimensions → INVALID_ARGUMENT",
+      all(), ctx -> ErrorCases.sameStatusAsOracle(ctx, Code.INVALID_ARGUMENT,
+          core -> core.rerank(ErrorCases.raggedRerank()))),
+  ERROR_UPSERT_WRONG_DIMENSIONS(ERRORS, "upsert of the wrong dimension → INVALID_ARGUMENT",
+      core(), ctx -> ErrorCases.sameStatusAsOracle(ctx, Code.INVALID_ARGUMENT,
+          core -> core.upsertVectors(UpsertVectorsRequest.newBuilder()
+              .setCollection(Fixtures.PARITY).addIds(3)
+              .addVectors(Fixtures.vector(Fixtures.DIM - 1, 1f)).build()))),
+  ERROR_GET_UNKNOWN_COLLECTION(ERRORS, "GetCollection of an unknown name → NOT_FOUND",
+      all(), ctx -> ErrorCases.sameStatusAsOracle(ctx, Code.NOT_FOUND,
+          core -> core.getCollection(GetCollectionRequest.newBuilder().setName("missing").build()))),
+  MESSAGE_SIZE_OVER_LIMIT(ERRORS,
+      "a 70 MB request: tonic OUT_OF_RANGE, grpc-java RESOURCE_EXHAUSTED, FFI no limit",
+      EnumSet.of(FFI, GRPC, GATEWAY), MessageSizeCases::overLimitDocumentedCode),
+  DEADLINE_MID_COMPUTE(DEADLINES,
+      "deadline passes mid-scan → DEADLINE_EXCEEDED + stage, core counters show it stopped",
+      all(), DeadlineCases::midComputeStopsCore),
+  DEADLINE_NEVER_LATE(DEADLINES, "no answer later than deadline + tolerance (5 deadlines)",
+      all(), DeadlineCases::neverLaterThanDeadline),
+  DEADLINE_EXPIRED_BEFORE_DISPATCH(DEADLINES,
+      "deadline already passed → DEADLINE_EXCEEDED, the core scans nothing",
+      all(), DeadlineCases::expiredBeforeDispatch),
+  CANCEL_STOPS_CORE(CANCELLATION, "caller cancels mid-scan → CANCELLED, core counters show it stopped",
+      all(), CancellationCases::cancelStopsCore),
+  TRUNCATED_PROTOBUF(ROBUSTNESS, "a truncated Search request → decode error, still serving",
+      EnumSet.of(FFI, GRPC), ctx -> RobustnessCases.badBytesRejected(
+          ctx, RobustnessCases.truncated(), "truncated")),
+  GARBAGE_PROTOBUF(ROBUSTNESS, "64 bytes of 0xFF as a Search request → decode error, still serving",
+      EnumSet.of(FFI, GRPC), ctx -> RobustnessCases.badBytesRejected(
+          ctx, RobustnessCases.garbage(), "garbage")),
+  PANIC_BECOMES_INTERNAL(ROBUSTNESS, "forced Rust panic → INTERNAL, the engine keeps serving",
+      EnumSet.of(FFI, GRPC), RobustnessCases::panicBecomesInternal),
+  CONCURRENT_CALLS(ROBUSTNESS, "8 threads × 25 calls at once, every answer equals the Java engine's",
+      all(), RobustnessCases::concurrentCallsCorrect);
+
+  private final InteropGroup group;
+  private final String description;
+  private final Set<TargetKind> targets;
+  private final Body body;
+
+  InteropCase(InteropGroup group, String description, Set<TargetKind> targets, Body body) {
+    this.group = group;
+    this.description = description;
+    this.targets = targets;
+    this.body = body;
+  }
+
+  /** The code of one case against one target; throws AssertionError or {@link CaseSkipped}. */
+  @FunctionalInterface
+  public interface Body {
+    void run(CaseContext ctx) throws Exception;
+  }
+
+  public InteropGroup group() {
+    return group;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Whether the case applies to {@code kind} at all (otherwise it is not listed for it). */
+  public boolean appliesTo(TargetKind kind) {
+    return targets.contains(kind);
+  }
+
+  /** The snake_case name shown in reports, as grpc-java names its cases. */
+  public String caseName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Runs the case; failures are thrown. */
+  public void run(CaseContext ctx) throws Exception {
+    body.run(ctx);
+  }
+
+  private static Set<TargetKind> all() {
+    return EnumSet.allOf(TargetKind.class);
+  }
+
+  private static Set<TargetKind> core() {
+    return EnumSet.of(JAVA, FFI, GRPC);
+  }
+}
