@@ -3,11 +3,12 @@
 #   1. JMH P1-P3 (scan GB/s; FFI no-op, protobuf vs fast path vs in-JVM engine; gRPC loopback
 #      to the Rust server vs a bare grpc-java server), then the P1-P3 summary;
 #   2. the load generator against the Rust core over gRPC (hotpath-server on 127.0.0.1:0, started
-#      and stopped here): per scenario a step ramp, then 50/70/90 % of the maximum; one merged
-#      JSON + HTML report.
+#      and stopped here; for tiny also the in-process java and ffi cores): per scenario a step
+#      ramp, then 50/70/90 % of the maximum; one merged JSON + HTML report.
 # Output: bench-results/<timestamp>/ (jmh.json, jmh.log, jmh-summary.txt, load-*.json/html,
 # report-*.json/html). Environment: BENCH_JMH_ARGS (extra JMH arguments, e.g. a benchmark regex
-# or "-wi 1 -i 2"), BENCH_SKIP_JMH=1, BENCH_SKIP_LOAD=1, BENCH_OUT (output folder).
+# or "-wi 1 -i 2"), BENCH_TARGETS (load targets of the search and rerank scenarios, default
+# grpc-core; e.g. grpc-core,java-core,ffi-core), BENCH_SKIP_JMH=1, BENCH_SKIP_LOAD=1, BENCH_OUT.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -64,14 +65,15 @@ run_load() {
   done
   [ -n "$address" ] || { echo "error: hotpath-server did not start (see $OUT/hotpath-server.log)" >&2; exit 1; }
   cat <&3 >/dev/null &
-  echo "==> load: Rust core over gRPC at $address (pid $pid), ramp then 50/70/90 %" >&2
-  # scenario:first ramp rate:p99 bound of a sustainable step:deadline (each fits the cost of one
-  # request on 2 busy cores: tiny is ~1 ms, a 32-query batch over 100k vectors ~200 ms).
-  local scenario start bound deadline
-  for spec in tiny:100:50ms:1s search-small:2:250ms:2s search-batch:0.5:1s:5s \
-    rerank-large:1:500ms:2s; do
-    IFS=: read -r scenario start bound deadline <<<"$spec"
-    java "${JAVA_FLAGS[@]}" -jar bench/target/bench.jar --target grpc-core --address "$address" \
+  echo "==> load: Rust core over gRPC at $address (pid $pid) and in-process cores, ramp then 50/70/90 %" >&2
+  # scenario:first ramp rate:p99 bound of a sustainable step:deadline:targets (each fits the cost
+  # of one request on 2 busy cores: tiny is ~1 ms, a 32-query batch over 100k vectors ~200 ms).
+  # tiny, which isolates the transport, also runs the in-process cores (java-core, ffi-core).
+  local scenario start bound deadline targets other="${BENCH_TARGETS:-grpc-core}"
+  for spec in tiny:100:50ms:1s:grpc-core,java-core,ffi-core search-small:2:250ms:2s:"$other" \
+    search-batch:0.5:1s:5s:"$other" rerank-large:4:500ms:2s:"$other"; do
+    IFS=: read -r scenario start bound deadline targets <<<"$spec"
+    java "${JAVA_FLAGS[@]}" -jar bench/target/bench.jar --target "$targets" --address "$address" \
       --scenario "$scenario" --ramp --ramp-start "$start" --ramp-factor 2 --ramp-step 2s \
       --ramp-step-warmup 1s --p99-bound "$bound" --deadline "$deadline" --duration 5s \
       --warmup 1s --max-in-flight 128 --pid "core=$pid" --out "$OUT/load-$scenario"

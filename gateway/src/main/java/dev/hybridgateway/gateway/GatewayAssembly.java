@@ -105,12 +105,12 @@ final class GatewayAssembly {
           new RunningGateway(
               rest, restChannel, server, admin, clients, resilience, authenticator, telemetry);
       System.err.printf(
-          "hybrid-gateway: REST on %s, admin on %s, dev tokens in %s; %s%n",
-          hostPort(rest.address()), hostPort(admin.address()), devTokens.jwksFile().getParent(),
-          telemetry.describe());
+          "hybrid-gateway: dev auth, keys in %s; %s%n",
+          devTokens.jwksFile().getParent(), telemetry.describe());
       out.printf(
-          "hybrid-gateway listening on %s (core: %s)%n",
-          hostPort(server.address()), StartupRouting.describe(routing));
+          "hybrid-gateway listening on %s (core: %s; rest: %s; admin: %s)%n",
+          hostPort(server.address()), StartupRouting.describe(routing), hostPort(rest.address()),
+          hostPort(admin.address()));
       out.flush();
       return running;
     } catch (Exception | Error e) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * dev tokens. {@link GatewayAssembly} starts the process from them: core clients per backend of
  * the routing table, the demo collection on every shard, the gRPC server (and REST) behind the
  * edge pipeline, the admin port; it reports SERVING and prints one line on stdout,
- * {@code hybrid-gateway listening on 127.0.0.1:8080 (core: ffi)}, once all of that is done
+ * {@code hybrid-gateway listening on 127.0.0.1:8080 (core: ffi; rest: 127.0.0.1:8081; admin:
+ * 127.0.0.1:9090)}, once all of that is done
  * (scripts wait for it; logs go to stderr). SIGTERM/SIGINT drain in-flight calls and exit 0.
  * Every option has an environment variable; the command line wins.
  */

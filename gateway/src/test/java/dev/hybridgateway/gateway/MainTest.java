@@ -36,7 +36,9 @@ import picocli.CommandLine;
 /** The gateway process as {@code ./hybrid up} runs it, here over the Rust core via gRPC. */
 class MainTest {
   private static final Pattern LISTENING =
-      Pattern.compile("^hybrid-gateway listening on 127\\.0\\.0\\.1:(\\d+) \\(core: grpc\\)$");
+      Pattern.compile(
+          "^hybrid-gateway listening on 127\\.0\\.0\\.1:(\\d+) \\(core: grpc; rest:"
+              + " 127\\.0\\.0\\.1:\\d+; admin: 127\\.0\\.0\\.1:\\d+\\)$");
 
   private static RustCoreServer core;
   @TempDir static Path devDir;

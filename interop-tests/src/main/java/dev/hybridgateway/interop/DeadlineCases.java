@@ -55,7 +55,8 @@ final class DeadlineCases {
       long start = System.nanoTime();
       Throwable failure = callWithDeadline(ctx, deadline);
       Duration late = Duration.ofNanos(System.nanoTime() - start).minus(deadline);
-      assertThat(Outcomes.code(failure)).as("code at %d ms", deadline.toMillis())
+      assertThat(Outcomes.code(failure))
+          .as("the code of a %d ms deadline over %s (%s)", deadline.toMillis(), ctx.target(), failure)
           .isEqualTo(Code.DEADLINE_EXCEEDED);
       assertThat(late)
           .as("answer after a %d ms deadline over %s came this late", deadline.toMillis(), ctx.target())

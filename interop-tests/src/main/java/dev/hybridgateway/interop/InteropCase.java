@@ -81,6 +81,8 @@ public enum InteropCase {
           ctx, RobustnessCases.garbage(), "garbage")),
   PANIC_BECOMES_INTERNAL(ROBUSTNESS, "forced Rust panic → INTERNAL, the engine keeps serving",
       EnumSet.of(FFI, GRPC), RobustnessCases::panicBecomesInternal),
+  FFI_NO_LEAKED_BUFFERS(ROBUSTNESS, "500 FFI calls (100 failing) leave no Rust-owned buffer behind",
+      EnumSet.of(FFI), RobustnessCases::noLeakedNativeBuffers),
   CONCURRENT_CALLS(ROBUSTNESS, "8 threads × 25 calls at once, every answer equals the Java engine's",
       all(), RobustnessCases::concurrentCallsCorrect);
 

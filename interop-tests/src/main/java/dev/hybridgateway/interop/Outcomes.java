@@ -40,6 +40,29 @@ public final class Outcomes {
     }
   }
 
+  /**
+   * What the gateway promises to keep of a core error when its own edge validation answers
+   * first: the code, the detail types, the ErrorInfo reason and the BadRequest field paths (the
+   * message, ErrorInfo domain and violation wording are the edge's own).
+   */
+  public record ErrorContract(
+      io.grpc.Status.Code code, List<String> detailTypes, List<String> reasons, List<String> fields) {
+    static ErrorContract of(DecodedStatus status) {
+      List<String> types = new ArrayList<>();
+      List<String> reasons = new ArrayList<>();
+      List<String> fields = new ArrayList<>();
+      for (Message detail : status.details()) {
+        types.add(detail.getClass().getSimpleName());
+        if (detail instanceof ErrorInfo info) {
+          reasons.add(info.getReason());
+        } else if (detail instanceof BadRequest bad) {
+          bad.getFieldViolationsList().forEach(v -> fields.add(v.getField()));
+        }
+      }
+      return new ErrorContract(status.code(), types, reasons, fields);
+    }
+  }
+
   /** The hits of each query, scores as raw float bits. */
   public static List<List<Hit>> hits(List<Neighbors> results) {
     List<List<Hit>> out = new ArrayList<>();

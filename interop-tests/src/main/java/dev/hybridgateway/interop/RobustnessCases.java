@@ -118,6 +118,26 @@ final class RobustnessCases {
     }
   }
 
+  /**
+   * 500 FFI calls, a fifth of them failing (each failure is a Rust-owned Status buffer): every
+   * buffer the core handed over is freed again, so the count of live buffers returns to where it
+   * was (a leak here grows native memory on every call, invisible to the JVM heap).
+   */
+  static void noLeakedNativeBuffers(CaseContext ctx) {
+    FfiCoreClient ffi = ctx.target().requireFfi();
+    Fixtures.ensure(ffi, Fixtures.parity());
+    long before = ffi.liveBuffers();
+    for (int i = 0; i < 500; i++) {
+      var request = i % 5 == 0
+          ? Fixtures.paritySearch().setK(0).build()
+          : Fixtures.paritySearch().setK(1 + i % 50).build();
+      ffi.search(request).handle((r, t) -> null).join();
+    }
+    assertThat(ffi.liveBuffers())
+        .as("Rust-owned buffers still live after 500 FFI calls (%d before)", before)
+        .isEqualTo(before);
+  }
+
   private static void stillServes(CaseContext ctx) {
     Fixtures.ensure(ctx.target().setup(), Fixtures.parity());
     assertThat(ctx.core().search(Fixtures.paritySearch().build()).join().response().getResultsCount())

@@ -21,7 +21,8 @@ import java.util.Map;
  * The targets of the in-build run, started on loopback by the suite itself: the Java engine,
  * the Rust engine through FFM (test hooks on), a {@code hotpath-server} process over gRPC (the
  * long-scan collection preloaded), and the gateway in-process in front of that same server
- * (its counters read through the gRPC client). Close to stop everything.
+ * (its counters read through the gRPC client; no authentication: auth has its own tests in
+ * gateway). Close to stop everything.
  */
 final class InBuildTargets implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
@@ -46,7 +47,7 @@ final class InBuildTargets implements AutoCloseable {
 
     CoreClient gatewayCore = own(GrpcCoreClient.of(coreChannel));
     GatewayServer gateway = own(GatewayServer.builder()
-        .listen(new InetSocketAddress("127.0.0.1", 0)).core(gatewayCore).start());
+        .listen(new InetSocketAddress("127.0.0.1", 0)).core(gatewayCore).unauthenticated().start());
     gateway.markServing();
     String gatewayAddress = "127.0.0.1:" + gateway.port();
     ManagedChannel gatewayChannel = NettyChannelBuilder.forTarget(gatewayAddress).usePlaintext()

@@ -34,8 +34,12 @@ class InteropCatalogueTest {
 
   @AfterAll
   void stop() throws Exception {
-    timer.shutdownNow();
-    targets.close();
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+    if (targets != null) {
+      targets.close();
+    }
   }
 
   static Stream<Arguments> cases() {
