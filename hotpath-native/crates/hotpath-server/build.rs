@@ -40,6 +40,8 @@ fn main() {
         &includes,
         &out_dir.join("hotpath_descriptor.bin"),
         Some((".hybrid.core.v1", "::hotpath_core::proto::core_v1")),
+        // Undecodable requests are the caller's fault: INVALID_ARGUMENT, as over the C ABI.
+        "crate::codec::CoreCodec",
     );
 
     // The official interop service, so grpc-java's TestServiceClient can run against us.
@@ -49,6 +51,7 @@ fn main() {
         &includes,
         &out_dir.join("interop_descriptor.bin"),
         None,
+        "tonic_prost::ProstCodec",
     );
 }
 
@@ -58,13 +61,15 @@ fn generate(
     includes: &[PathBuf],
     descriptor_set: &Path,
     extern_path: Option<(&str, &str)>,
+    codec_path: &str,
 ) {
     let mut config = prost_build::Config::new();
     config.protoc_executable(protoc);
     let mut builder = tonic_prost_build::configure()
         .build_server(true)
         .build_client(true)
-        .file_descriptor_set_path(descriptor_set);
+        .file_descriptor_set_path(descriptor_set)
+        .codec_path(codec_path);
     if let Some((proto_path, rust_path)) = extern_path {
         builder = builder.extern_path(proto_path, rust_path);
     }

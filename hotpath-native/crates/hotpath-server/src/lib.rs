@@ -24,6 +24,7 @@
 
 pub mod cancel;
 pub mod cli;
+pub mod codec;
 pub mod deadline;
 pub mod interop;
 mod preload;

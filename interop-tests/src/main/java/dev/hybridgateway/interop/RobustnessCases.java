@@ -35,13 +35,12 @@ final class RobustnessCases {
   }
 
   /**
-   * The code each transport answers for undecodable request bytes. FFI: INVALID_ARGUMENT (the
-   * core's decoder, as DESIGN.md's error table says). gRPC: INTERNAL, a known deviation: tonic's
-   * codec rejects the bytes before the service sees them, with "failed to decode Protobuf
-   * message" (interop-tests/README.md, "Known deviations").
+   * The code every transport answers for undecodable request bytes: INVALID_ARGUMENT, as
+   * DESIGN.md's error table says (the Rust server's codec maps tonic's decode failure, which
+   * would be INTERNAL, to the core's MALFORMED_REQUEST).
    */
   static Code badBytesCode(TargetKind kind) {
-    return kind == TargetKind.GRPC ? Code.INTERNAL : Code.INVALID_ARGUMENT;
+    return Code.INVALID_ARGUMENT;
   }
 
   /** Sends {@code bytes} as a Search request the raw way the target allows. */
@@ -58,8 +57,8 @@ final class RobustnessCases {
     assertThat(Outcomes.code(failure)).as("%s Search bytes over %s (%s)", what, ctx.target(), failure)
         .isEqualTo(badBytesCode(ctx.target().kind()));
     if (ctx.target().kind() == TargetKind.GRPC) {
-      assertThat(failure).as("tonic's decode error over %s", ctx.target())
-          .hasMessageContaining("failed to decode Protobuf message");
+      assertThat(failure).as("the core's malformed-request status over %s", ctx.target())
+          .hasMessageContaining("malformed request");
     }
     stillServes(ctx);
   }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The Rust core as a child process on {@code 127.0.0.1:0}: started from the release binary
  * ({@code -Dhotpath.server=PATH}, else {@code hotpath-native/target/release/hotpath-server}
  * under the working directory), ready once it prints {@code hotpath-server listening on
- * 127.0.0.1:PORT} — no sleeps. {@link #close()} stops it.
+ * 127.0.0.1:PORT} on stdout — no sleeps. The server writes nothing else there (its logs go to
+ * stderr, discarded), so nothing needs draining. {@link #close()} stops it.
  */
 public final class RustServerProcess implements AutoCloseable {
   /** The system property that overrides the binary's path. */
@@ -42,7 +43,7 @@ public final class RustServerProcess implements AutoCloseable {
     }
     Process process =
         new ProcessBuilder(binary.toString(), "--listen", "127.0.0.1:0")
-            .redirectErrorStream(true)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -50,9 +51,6 @@ public final class RustServerProcess implements AutoCloseable {
     while ((line = out.readLine()) != null) {
       Matcher matcher = LISTENING.matcher(line);
       if (matcher.find()) {
-        Thread drain = new Thread(() -> out.lines().forEach(ignored -> {}), "hotpath-server-out");
-        drain.setDaemon(true);
-        drain.start();
         return new RustServerProcess(process, matcher.group(1));
       }
     }
