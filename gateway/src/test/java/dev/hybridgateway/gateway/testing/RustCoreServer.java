@@ -50,6 +50,14 @@ public final class RustCoreServer implements AutoCloseable {
 
   /** Starts the server binary named by the {@code hotpath.server.binary} system property. */
   public static RustCoreServer start(String... extraArgs) throws IOException {
+    return startOn(0, extraArgs);
+  }
+
+  /**
+   * Starts the server on loopback {@code port} (0 = a free one); a restart on the port a killed
+   * server held lets clients reconnect to the same target.
+   */
+  public static RustCoreServer startOn(int port, String... extraArgs) throws IOException {
     String binary =
         requireNonNull(
             System.getProperty("hotpath.server.binary"),
@@ -59,20 +67,21 @@ public final class RustCoreServer implements AutoCloseable {
       throw new IllegalStateException(
           "Rust core binary not found at " + path + ": build it with ./mvnw -pl hotpath-native compile");
     }
-    List<String> command = new ArrayList<>(List.of(path.toString(), "--listen", "127.0.0.1:0"));
+    List<String> command =
+        new ArrayList<>(List.of(path.toString(), "--listen", "127.0.0.1:" + port));
     command.addAll(List.of(extraArgs));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
-    CompletableFuture<Integer> port = new CompletableFuture<>();
+    CompletableFuture<Integer> reported = new CompletableFuture<>();
     Thread reader =
         Thread.ofPlatform()
             .daemon()
             .name("hotpath-server-output")
-            .start(() -> pump(process, output, port));
+            .start(() -> pump(process, output, reported));
     requireNonNull(reader, "reader");
     RustCoreServer server;
     try {
-      server = new RustCoreServer(process, port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS), output);
+      server = new RustCoreServer(process, reported.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS), output);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IllegalStateException(
@@ -132,6 +141,15 @@ public final class RustCoreServer implements AutoCloseable {
   public String output() {
     synchronized (output) {
       return String.join("\n", output);
+    }
+  }
+
+  /** Kills the server with SIGKILL (no drain: a crash) and waits until it is gone. */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
