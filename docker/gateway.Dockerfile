@@ -72,4 +72,13 @@ HEALTHCHECK --interval=10s --timeout=4s --start-period=60s --retries=3 \
 ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector", \
             "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
             "-cp", "/app/lib/*", "dev.hybridgateway.gateway.Main"]
-CMD ["--listen", "0.0.0.0:8080", "--core", "grpc", "--core-target", "dns:///core:50051"]
+# Every option is also a HYBRID_GATEWAY_* variable (a flag wins). All three ports listen on every
+# interface; the dev auth key pair goes to /tmp/dev because the home directory does not exist
+# (mount /tmp writable when the root file system is read-only). Alone, the image runs the Rust core
+# in-process (--core ffi, the default) with the demo collection; compose and Kubernetes mount a
+# routing table that lists the core shards and set HYBRID_GATEWAY_CONFIG to it.
+ENV HYBRID_GATEWAY_LISTEN=0.0.0.0:8080 \
+    HYBRID_GATEWAY_REST_LISTEN=0.0.0.0:8081 \
+    HYBRID_GATEWAY_ADMIN_LISTEN=0.0.0.0:9090 \
+    HYBRID_GATEWAY_DEV_DIR=/tmp/dev
+CMD []

@@ -48,11 +48,13 @@ broken compose-wrong-type compose compose.yaml \
 broken compose-undefined-service compose compose.yaml \
   's/^      core-1:\n        condition: service_healthy$/      core-2:\n        condition: service_healthy/m' 'undefined service "core-2"'
 broken compose-unset-variable compose compose.yaml \
-  's/dns:\/\/\/core:\$\{CORE_PORT\}/dns:\/\/\/core:\${CORE_PROT}/' '"CORE_PROT" variable is not set'
+  's/0\.0\.0\.0:\$\{GATEWAY_ADMIN_PORT\}/0.0.0.0:\${GATEWAY_ADMIN_PROT}/' '"GATEWAY_ADMIN_PROT" variable is not set'
 broken compose-unhealthy-dependency compose compose.yaml \
   's/(      jaeger:\n        condition: )service_started\n\nvolumes:/$1service_healthy\n\nvolumes:/' 'grafana waits for jaeger to be healthy'
 broken compose-missing-mount compose compose.yaml \
   's/\.\/prometheus\/prometheus\.yml:/.\/prometheus\/prometheus.yaml:/' 'prometheus/prometheus.yaml does not exist'
+broken compose-missing-routing compose compose.yaml \
+  's/\.\/gateway\/routing\.yaml:/.\/gateway\/routing.yml:/' 'gateway/routing.yml does not exist'
 broken compose-config-syntax compose grafana/dashboards/hybrid-gateway.json \
   's/^  "uid": "hybrid-gateway",$/  "uid": "hybrid-gateway"/m' 'hybrid-gateway.json does not parse'
 broken compose-unpinned-image compose compose.yaml \
@@ -62,6 +64,8 @@ broken compose-unpinned-image compose compose.yaml \
 # references between objects, the container baseline
 broken k8s-kustomize-error kubernetes k8s/kustomization.yaml \
   's/- core-pdb.yaml/- core-pbd.yaml/' 'core-pbd.yaml'
+broken k8s-missing-routing kubernetes k8s/kustomization.yaml \
+  's/files: \[routing\.yaml\]/files: [routing.yml]/' 'routing.yml'
 broken k8s-misspelled-field kubernetes k8s/core-statefulset.yaml \
   's/podManagementPolicy:/podManagmentPolicy:/' "additional properties 'podManagmentPolicy' not allowed"
 broken k8s-wrong-type kubernetes k8s/gateway-hpa.yaml \
