@@ -36,6 +36,18 @@ public final class GatewayServerBuilder {
   /** Largest request or response: the core's limit, so a Rerank the core accepts gets through. */
   public static final int MAX_MESSAGE_BYTES = 64 << 20;
 
+  /** Concurrent calls (HTTP/2 streams) per client connection. */
+  public static final int MAX_CALLS_PER_CONNECTION = 1024;
+
+  /** Largest metadata (all headers of a call) accepted; larger calls are refused. */
+  public static final int MAX_METADATA_BYTES = 16 << 10;
+
+  /** RST_STREAM frames a connection may send per {@link #RST_WINDOW_SECONDS} (rapid reset). */
+  public static final int MAX_RST_FRAMES = 1000;
+
+  /** The window of {@link #MAX_RST_FRAMES}. */
+  public static final int RST_WINDOW_SECONDS = 10;
+
   /** How long {@link GatewayServer#close()} lets in-flight calls finish. */
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -121,11 +133,32 @@ public final class GatewayServerBuilder {
     HealthStatusManager health = new HealthStatusManager();
     NettyServerBuilder netty =
         NettyServerBuilder.forAddress(listen)
+            // Hardening: every value is explicit; gateway/README.md "Hardening" has the table.
+            // HTTP/2 streams per connection: the core's limit; admission is the tenant rate
+            // limit and the per-backend bulkheads, not stream refusal.
+            .maxConcurrentCallsPerConnection(MAX_CALLS_PER_CONNECTION)
+            // The core's message limit, so a Rerank the core accepts gets through.
             .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+            // Metadata is a bearer token and a few headers; 16 KiB (the core's header-list
+            // limit, grpc-java's default is 8 KiB) fits a JWT with many scopes.
+            .maxInboundMetadataSize(MAX_METADATA_BYTES)
+            // Ping idle-looking connections every 30 s, drop them when no ack in 10 s.
             .keepAliveTime(30, TimeUnit.SECONDS)
             .keepAliveTimeout(10, TimeUnit.SECONDS)
             // Core clients (CoreChannelBuilder) ping every 30 s; allow that, refuse floods.
             .permitKeepAliveTime(20, TimeUnit.SECONDS)
+            // No pings on connections without calls: idle ones are closed below anyway.
+            .permitKeepAliveWithoutCalls(false)
+            // Close connections idle for 5 min (GOAWAY; clients reconnect transparently).
+            .maxConnectionIdle(5, TimeUnit.MINUTES)
+            // Recycle every connection after 30 min so clients rebalance over new instances,
+            // with a grace of the longest deadline the edge grants (DeadlinePolicy max 30 s).
+            .maxConnectionAge(30, TimeUnit.MINUTES)
+            .maxConnectionAgeGrace(30, TimeUnit.SECONDS)
+            // HTTP/2 rapid reset (CVE-2023-44487): at most 1,000 RST_STREAM per 10 s per
+            // connection (an attack sends ~100,000/s; a client cancelling its calls rarely
+            // exceeds the 1,024 streams it may hold), else GOAWAY.
+            .maxRstFramesPerWindow(MAX_RST_FRAMES, RST_WINDOW_SECONDS)
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance());
     ServerInterceptor[] chain = chain(new DeadlineInterceptor(deadlinePolicy, deadlineTimer));
