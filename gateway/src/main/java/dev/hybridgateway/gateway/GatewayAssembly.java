@@ -5,12 +5,12 @@ import dev.hybridgateway.gateway.admin.AdminServer;
 import dev.hybridgateway.gateway.admission.TenantRateLimiter;
 import dev.hybridgateway.gateway.auth.Authenticator;
 import dev.hybridgateway.gateway.auth.Authorizer;
-import dev.hybridgateway.gateway.auth.DevTokens;
 import dev.hybridgateway.gateway.config.BackendClients;
 import dev.hybridgateway.gateway.config.CoreOptions;
 import dev.hybridgateway.gateway.config.CoreReadiness;
 import dev.hybridgateway.gateway.config.DemoCollection;
 import dev.hybridgateway.gateway.config.RoutesPage;
+import dev.hybridgateway.gateway.config.StartupAuth;
 import dev.hybridgateway.gateway.config.StartupRouting;
 import dev.hybridgateway.gateway.core.CoreClient;
 import dev.hybridgateway.gateway.resilience.BackendResilience;
@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the gateway process from {@link Main}'s options, in dependency order: telemetry, the
- * routing table, the core clients of every backend, auth (dev profile), the edge pipeline, the
+ * routing table, the core clients of every backend, auth (--auth dev or prod), the edge pipeline, the
  * gRPC server, the admin port, the cores' readiness, the demo collection on every shard, REST,
  * then SERVING and the listening line. A failure on the way closes what was started.
  */
@@ -53,9 +53,8 @@ final class GatewayAssembly {
       started.addFirst(clients);
       BackendResilience resilience = BackendResilience.builder().build();
       started.addFirst(resilience);
-      DevTokens devTokens =
-          DevTokens.open(options.devDir != null ? options.devDir : DevTokens.defaultDirectory());
-      Authenticator authenticator = Authenticator.create(devTokens.authConfig().build());
+      StartupAuth auth = StartupAuth.of(options.auth, options.authConfig, options.devDir);
+      Authenticator authenticator = Authenticator.create(auth.config());
       started.addFirst(authenticator);
       EdgePipeline pipeline =
           EdgePipeline.builder()
@@ -105,8 +104,7 @@ final class GatewayAssembly {
           new RunningGateway(
               rest, restChannel, server, admin, clients, resilience, authenticator, telemetry);
       System.err.printf(
-          "hybrid-gateway: dev auth, keys in %s; %s%n",
-          devTokens.jwksFile().getParent(), telemetry.describe());
+          "hybrid-gateway: %s; %s%n", auth.description(), telemetry.describe());
       out.printf(
           "hybrid-gateway listening on %s (core: %s; rest: %s; admin: %s)%n",
           hostPort(server.address()), StartupRouting.describe(routing), hostPort(rest.address()),

@@ -1,5 +1,6 @@
 package dev.hybridgateway.gateway;
 
+import dev.hybridgateway.gateway.auth.AuthProfile;
 import dev.hybridgateway.gateway.auth.DevTokenCommand;
 import dev.hybridgateway.gateway.config.Converters;
 import dev.hybridgateway.gateway.config.CoreOptions;
@@ -65,6 +66,16 @@ public final class Main implements Callable<Integer> {
       defaultValue = "${env:HYBRID_GATEWAY_DEV_DIR}",
       description = "Dev auth profile: the dev key pair's directory, created on first use; `hybrid-gateway token` mints tokens for it (env HYBRID_GATEWAY_DEV_DIR; default ~/.hybrid-gateway/dev).")
   Path devDir;
+
+  @Option(names = "--auth", paramLabel = "dev|prod", converter = AuthProfileConverter.class,
+      defaultValue = "${env:HYBRID_GATEWAY_AUTH:-dev}",
+      description = "Auth profile: dev (a local key pair in --dev-dir, tokens from `hybrid-gateway token`) or prod (the issuer, JWKS and API keys of --auth-config) (env HYBRID_GATEWAY_AUTH; default ${DEFAULT-VALUE}).")
+  AuthProfile auth;
+
+  @Option(names = "--auth-config", paramLabel = "FILE",
+      defaultValue = "${env:HYBRID_GATEWAY_AUTH_CONFIG}",
+      description = "Prod auth settings (YAML, gateway/CONFIG.md \"Authentication\"), e.g. gateway/config/auth-prod.example.yaml; required by --auth prod (env HYBRID_GATEWAY_AUTH_CONFIG).")
+  Path authConfig;
 
   @Option(names = "--rate-limit", paramLabel = "PER_SECOND",
       defaultValue = "${env:HYBRID_GATEWAY_RATE_LIMIT:-100}",
@@ -146,6 +157,18 @@ public final class Main implements Callable<Integer> {
   /** Starts everything and prints the listening line on {@code out}; close the result to stop. */
   RunningGateway start(PrintStream out) throws Exception {
     return GatewayAssembly.start(this, out);
+  }
+
+  /** Parses {@code dev} or {@code prod}. */
+  static final class AuthProfileConverter implements CommandLine.ITypeConverter<AuthProfile> {
+    @Override
+    public AuthProfile convert(String value) {
+      try {
+        return AuthProfile.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("--auth must be dev or prod, not '" + value + "'");
+      }
+    }
   }
 
   /** Parses {@code java}, {@code ffi} or {@code grpc}. */

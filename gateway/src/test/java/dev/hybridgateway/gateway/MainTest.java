@@ -144,5 +144,18 @@ class MainTest {
     assertThat(main.coreTarget).isEqualTo("127.0.0.1:50051");
     assertThat(main.demoCollection).isTrue();
     assertThat(parse("--no-demo-collection").demoCollection).isFalse();
+    assertThat(main.auth).isEqualTo(dev.hybridgateway.gateway.auth.AuthProfile.DEV);
+    assertThat(main.authConfig).isNull();
+    assertThat(parse("--auth", "prod").auth)
+        .isEqualTo(dev.hybridgateway.gateway.auth.AuthProfile.PROD);
+  }
+
+  @Test
+  void start_authProdWithoutAuthConfig_failsWithAClearMessage() {
+    Main main = parse("--auth", "prod", "--core", "java", "--no-demo-collection");
+
+    assertThatThrownBy(() -> main.start(new PrintStream(new ByteArrayOutputStream())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--auth prod needs --auth-config FILE");
   }
 }

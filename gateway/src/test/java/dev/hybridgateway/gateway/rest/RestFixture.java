@@ -6,6 +6,7 @@ import com.google.protobuf.util.JsonFormat;
 import dev.hybridgateway.gateway.auth.Authenticator;
 import dev.hybridgateway.gateway.core.engine.JavaCoreClient;
 import dev.hybridgateway.gateway.server.DeadlinePolicy;
+import dev.hybridgateway.gateway.server.EdgePipeline;
 import dev.hybridgateway.gateway.server.GatewayServer;
 import dev.hybridgateway.gateway.server.GatewayServerBuilder;
 import io.grpc.Channel;
@@ -70,10 +71,29 @@ final class RestFixture implements AutoCloseable {
       UnaryOperator<RestServerBuilder> options)
       throws IOException {
     GatewayServerBuilder builder =
-        GatewayServer.builder()
-            .listen(new InetSocketAddress("127.0.0.1", 0))
-            .core(core)
-            .deadlinePolicy(RELAXED);
+        GatewayServer.builder().listen(new InetSocketAddress("127.0.0.1", 0)).core(core);
+    return start(core, builder, auth, restChannel, options);
+  }
+
+  /**
+   * Starts the chain with the gateway serving {@code pipeline} (routing, rate limit, ...) without
+   * authentication (every caller is the tenant {@code anonymous}); {@code core} is the pipeline's
+   * client and is closed with the fixture.
+   */
+  static RestFixture start(JavaCoreClient core, EdgePipeline pipeline) throws IOException {
+    GatewayServerBuilder builder =
+        GatewayServer.builder().listen(new InetSocketAddress("127.0.0.1", 0)).pipeline(pipeline);
+    return start(core, builder, null, c -> c, b -> b);
+  }
+
+  private static RestFixture start(
+      JavaCoreClient core,
+      GatewayServerBuilder builder,
+      Authenticator auth,
+      Function<Channel, Channel> restChannel,
+      UnaryOperator<RestServerBuilder> options)
+      throws IOException {
+    builder.deadlinePolicy(RELAXED);
     GatewayServer gateway = (auth == null ? builder.unauthenticated() : builder.auth(auth)).start();
     gateway.markServing();
     ManagedChannel channel =
