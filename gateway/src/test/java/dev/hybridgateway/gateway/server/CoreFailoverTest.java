@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hybridgateway.core.v1.CreateCollectionRequest;
 import dev.hybridgateway.core.v1.Metric;
 import dev.hybridgateway.core.v1.SyntheticSource;
-import dev.hybridgateway.gateway.core.engine.JavaCoreClient;
+import dev.hybridgateway.gateway.core.ffi.FfiCoreClient;
 import dev.hybridgateway.gateway.core.grpc.CoreChannelBuilder;
 import dev.hybridgateway.gateway.core.grpc.GrpcCoreClient;
 import dev.hybridgateway.gateway.resilience.BackendResilience;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real {@code hotpath-server} behind the gateway as backend {@code rust} (gRPC) with the
- * in-process Java engine as fallback. Killing the core (SIGKILL) opens the circuit and the
+ * Rust engine in-process (FFI) as fallback. Killing the core (SIGKILL) opens the circuit and the
  * fallback serves every call; restarting the core on the same port brings the traffic back once
  * the circuit's (short, injected) open wait has let a probe through. No call outlives its
  * deadline by more than a small tolerance.
@@ -46,10 +46,10 @@ class CoreFailoverTest {
     return """
         backends:
           rust: {type: grpc, targets: ["127.0.0.1:%d"]}
-          java: {type: java}
+          ffi: {type: ffi}
         default_route:
           backends: [{backend: rust}]
-          fallback: java
+          fallback: ffi
         """
         .formatted(port);
   }
@@ -77,13 +77,13 @@ class CoreFailoverTest {
   }
 
   @Test
-  void killedCore_failsOverToJava_andTrafficReturnsAfterRestartOnSamePort() throws Exception {
+  void killedCore_failsOverToFfi_andTrafficReturnsAfterRestartOnSamePort() throws Exception {
     RustCoreServer core = RustCoreServer.start(PRELOAD, DEMO);
     int port = core.port();
     ManagedChannel coreChannel = CoreChannelBuilder.forTarget("127.0.0.1:" + port).build();
     GrpcCoreClient rust = GrpcCoreClient.of(coreChannel);
-    JavaCoreClient java = JavaCoreClient.builder().build();
-    java.createCollection(
+    FfiCoreClient ffi = FfiCoreClient.open();
+    ffi.createCollection(
             CreateCollectionRequest.newBuilder()
                 .setName("demo")
                 .setDim(16)
@@ -96,7 +96,7 @@ class CoreFailoverTest {
     EdgePipeline pipeline =
         EdgePipeline.builder()
             .routing(RoutingConfig.parse(routing(port), "core-failover"))
-            .clients(Map.of("rust", List.of(rust), "java", List.of(java)))
+            .clients(Map.of("rust", List.of(rust), "ffi", List.of(ffi)))
             .resilience(resilience)
             .build();
     GatewayServer gateway =
@@ -124,13 +124,13 @@ class CoreFailoverTest {
           .atMost(Duration.ofSeconds(20))
           .pollInterval(Duration.ofMillis(20))
           .ignoreException(StatusRuntimeException.class)
-          .until(() -> servedBy(search(stub, durations)).equals("java"));
+          .until(() -> servedBy(search(stub, durations)).equals("ffi"));
       assertThat(resilience.circuitStates().get()).containsEntry("rust", "open");
       for (int i = 0; i < 3; i++) {
         SearchResponse during = search(stub, durations);
-        assertThat(servedBy(during)).isEqualTo("java");
+        assertThat(servedBy(during)).isEqualTo("ffi");
         assertThat(during.getShards(0).getCall().getTransport())
-            .isEqualTo(Transport.TRANSPORT_JAVA);
+            .isEqualTo(Transport.TRANSPORT_FFI);
         assertThat(during.getResults(0).getHitsCount()).isEqualTo(10);
       }
 
@@ -155,7 +155,7 @@ class CoreFailoverTest {
       resilience.close();
       rust.close();
       coreChannel.shutdownNow();
-      java.close();
+      ffi.close();
       core.close();
     }
   }
