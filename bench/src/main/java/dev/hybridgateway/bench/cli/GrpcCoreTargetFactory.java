@@ -4,7 +4,7 @@ import dev.hybridgateway.bench.load.LoadTarget;
 import dev.hybridgateway.bench.scenario.CollectionSetup;
 import dev.hybridgateway.bench.scenario.Scenario;
 import dev.hybridgateway.bench.scenario.Workload;
-import dev.hybridgateway.bench.target.GrpcCoreTarget;
+import dev.hybridgateway.bench.targets.GrpcCoreTarget;
 import dev.hybridgateway.core.v1.GetStatsRequest;
 import dev.hybridgateway.core.v1.HotPathGrpc;
 import io.grpc.ManagedChannel;

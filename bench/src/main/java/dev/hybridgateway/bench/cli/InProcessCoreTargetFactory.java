@@ -3,7 +3,7 @@ package dev.hybridgateway.bench.cli;
 import dev.hybridgateway.bench.load.LoadTarget;
 import dev.hybridgateway.bench.scenario.Scenario;
 import dev.hybridgateway.bench.scenario.Workload;
-import dev.hybridgateway.bench.target.CoreClientTarget;
+import dev.hybridgateway.bench.targets.CoreClientTarget;
 import dev.hybridgateway.core.v1.CreateCollectionRequest;
 import dev.hybridgateway.core.v1.Metric;
 import dev.hybridgateway.core.v1.SyntheticSource;

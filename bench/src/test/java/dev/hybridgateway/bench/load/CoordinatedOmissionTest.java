@@ -7,7 +7,7 @@ import dev.hybridgateway.bench.support.BlockingHotPathTarget;
 import dev.hybridgateway.bench.support.Fixtures;
 import dev.hybridgateway.bench.support.LoopbackServer;
 import dev.hybridgateway.bench.support.StallingHotPathService;
-import dev.hybridgateway.bench.target.GrpcCoreTarget;
+import dev.hybridgateway.bench.targets.GrpcCoreTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.hybridgateway.bench.support.Fixtures;
 import dev.hybridgateway.bench.support.LoopbackServer;
 import dev.hybridgateway.bench.support.StallingHotPathService;
-import dev.hybridgateway.bench.target.GrpcCoreTarget;
+import dev.hybridgateway.bench.targets.GrpcCoreTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

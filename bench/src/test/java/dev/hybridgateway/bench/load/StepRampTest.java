@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hybridgateway.bench.support.Fixtures;
 import dev.hybridgateway.bench.support.LoopbackServer;
 import dev.hybridgateway.bench.support.SerialHotPathService;
-import dev.hybridgateway.bench.target.GrpcCoreTarget;
+import dev.hybridgateway.bench.targets.GrpcCoreTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.hybridgateway.bench.load.RunResult;
 import dev.hybridgateway.bench.load.RunTag;
 import dev.hybridgateway.bench.report.BenchReport;
 import dev.hybridgateway.bench.sample.MachineInfo;
-import dev.hybridgateway.bench.target.GrpcCoreTarget;
+import dev.hybridgateway.bench.targets.GrpcCoreTarget;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

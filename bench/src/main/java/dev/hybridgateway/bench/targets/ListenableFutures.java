@@ -1,4 +1,4 @@
-package dev.hybridgateway.bench.target;
+package dev.hybridgateway.bench.targets;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;

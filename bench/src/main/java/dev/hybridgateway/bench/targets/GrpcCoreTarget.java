@@ -1,4 +1,4 @@
-package dev.hybridgateway.bench.target;
+package dev.hybridgateway.bench.targets;
 
 import static java.util.Objects.requireNonNull;
 
