@@ -1,5 +1,6 @@
 package dev.hybridgateway.gateway.rest;
 
+import dev.hybridgateway.gateway.core.StatusHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.Code;
@@ -57,7 +58,7 @@ class RestRetryAfterTest {
                 .setRetryDelay(com.google.protobuf.Duration.newBuilder().setSeconds(3)).build()))
             .build();
 
-    assertThat(RestErrors.retryAfterSeconds(none)).isNull();
-    assertThat(RestErrors.retryAfterSeconds(exact)).isEqualTo(3L);
+    assertThat(StatusHttp.retryAfterSeconds(none)).isNull();
+    assertThat(StatusHttp.retryAfterSeconds(exact)).isEqualTo(3L);
   }
 }
