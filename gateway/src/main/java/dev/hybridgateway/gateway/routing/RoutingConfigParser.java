@@ -1,17 +1,16 @@
 package dev.hybridgateway.gateway.routing;
 
+import static dev.hybridgateway.gateway.yaml.YamlNode.ordered;
+
 import dev.hybridgateway.gateway.core.CoreMethod;
 import dev.hybridgateway.gateway.core.Transport;
+import dev.hybridgateway.gateway.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Turns the YAML text into a {@link RoutingConfig}, rejecting unknown keys, wrong types, dangling
@@ -29,15 +28,7 @@ final class RoutingConfigParser {
   private RoutingConfigParser() {}
 
   static RoutingConfig parse(String yaml, String source) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    Object document;
-    try {
-      document = new Yaml(new SafeConstructor(options)).load(yaml);
-    } catch (YAMLException e) {
-      throw new RoutingConfigException(source + ": not valid YAML: " + e.getMessage());
-    }
-    YamlNode root = new YamlNode(source, "", document);
+    YamlNode root = YamlNode.parse(yaml, source, "", RoutingConfigException::new);
     if (!root.isPresent()) {
       throw root.error("the file is empty");
     }
@@ -170,9 +161,5 @@ final class RoutingConfigParser {
                 + " many shards)");
       }
     }
-  }
-
-  private static Set<String> ordered(String... keys) {
-    return new LinkedHashSet<>(List.of(keys));
   }
 }
