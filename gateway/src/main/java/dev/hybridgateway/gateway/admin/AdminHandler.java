@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.rpc.Code;
 import dev.hybridgateway.gateway.core.CoreErrors;
+import dev.hybridgateway.gateway.http.HttpConnections;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -38,12 +39,12 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final System.Logger LOG = System.getLogger(AdminHandler.class.getName());
 
   private final AdminRoutes routes;
-  private final Connections connections;
+  private final HttpConnections connections;
   private final Executor executor;
   /** The last request of this connection in progress; touched on the event loop only. */
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-  AdminHandler(AdminRoutes routes, Connections connections, Executor executor) {
+  AdminHandler(AdminRoutes routes, HttpConnections connections, Executor executor) {
     this.routes = requireNonNull(routes, "routes");
     this.connections = requireNonNull(connections, "connections");
     this.executor = requireNonNull(executor, "executor");

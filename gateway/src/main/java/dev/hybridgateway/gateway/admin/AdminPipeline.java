@@ -2,6 +2,7 @@ package dev.hybridgateway.gateway.admin;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hybridgateway.gateway.http.HttpConnections;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -23,13 +24,13 @@ final class AdminPipeline extends ChannelInitializer<SocketChannel> {
 
   private final AdminLimits limits;
   private final AdminRoutes routes;
-  private final Connections connections;
+  private final HttpConnections connections;
   private final Executor handlerThreads;
 
   AdminPipeline(
       AdminLimits limits,
       AdminRoutes routes,
-      Connections connections,
+      HttpConnections connections,
       Executor handlerThreads) {
     this.limits = requireNonNull(limits, "limits");
     this.routes = requireNonNull(routes, "routes");

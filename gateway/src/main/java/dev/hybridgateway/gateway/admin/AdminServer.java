@@ -2,13 +2,8 @@ package dev.hybridgateway.gateway.admin;
 
 import static java.util.Objects.requireNonNull;
 
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
+import dev.hybridgateway.gateway.http.HttpListener;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The running admin HTTP/1.1 server. Built and started by {@link AdminServerBuilder}:
@@ -30,24 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * stays scrapeable while calls finish.
  */
 public final class AdminServer implements AutoCloseable {
-  private final Channel listener;
-  private final EventLoopGroup io;
-  private final ExecutorService handlerThreads;
-  private final Connections connections;
-  private final Duration drainTimeout;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final HttpListener listener;
 
-  AdminServer(
-      Channel listener,
-      EventLoopGroup io,
-      ExecutorService handlerThreads,
-      Connections connections,
-      Duration drainTimeout) {
+  AdminServer(HttpListener listener) {
     this.listener = requireNonNull(listener, "listener");
-    this.io = requireNonNull(io, "io");
-    this.handlerThreads = requireNonNull(handlerThreads, "handlerThreads");
-    this.connections = requireNonNull(connections, "connections");
-    this.drainTimeout = requireNonNull(drainTimeout, "drainTimeout");
   }
 
   /** A builder: address, auth, readiness, metrics, admin pages, limits. */
@@ -57,7 +38,7 @@ public final class AdminServer implements AutoCloseable {
 
   /** The bound address (the real port when the builder asked for port 0). */
   public InetSocketAddress address() {
-    return (InetSocketAddress) listener.localAddress();
+    return listener.address();
   }
 
   /** The bound port. */
@@ -68,12 +49,6 @@ public final class AdminServer implements AutoCloseable {
   /** Graceful close: no new connections, requests in progress answered, threads released. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    listener.close().awaitUninterruptibly();
-    connections.drain(drainTimeout);
-    handlerThreads.shutdownNow();
-    io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    listener.close();
   }
 }

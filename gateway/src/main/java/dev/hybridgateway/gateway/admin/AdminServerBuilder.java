@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.protobuf.MessageOrBuilder;
 import dev.hybridgateway.gateway.auth.Authenticator;
 import dev.hybridgateway.gateway.auth.Authorizer;
+import dev.hybridgateway.gateway.http.HttpConnections;
+import dev.hybridgateway.gateway.http.HttpListener;
 import dev.hybridgateway.gateway.telemetry.MetricsExposition;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFuture;
@@ -124,7 +126,7 @@ public final class AdminServerBuilder {
             metrics,
             new AdminGuard(authenticator, authorizer),
             pages);
-    Connections connections = new Connections();
+    HttpConnections connections = new HttpConnections("admin");
     EventLoopGroup io =
         new MultiThreadIoEventLoopGroup(
             1,
@@ -146,6 +148,7 @@ public final class AdminServerBuilder {
           "cannot start the admin server on " + listen + ": " + bound.cause().getMessage(),
           bound.cause());
     }
-    return new AdminServer(bound.channel(), io, handlers, connections, drainTimeout);
+    return new AdminServer(
+        new HttpListener(bound.channel(), io, handlers, connections, drainTimeout));
   }
 }

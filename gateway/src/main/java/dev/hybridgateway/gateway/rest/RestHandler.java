@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.rpc.Code;
 import dev.hybridgateway.gateway.core.CoreErrors;
+import dev.hybridgateway.gateway.http.HttpConnections;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -26,12 +27,12 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final RestRoutes routes;
   private final RestDispatch dispatch;
-  private final RestConnections connections;
+  private final HttpConnections connections;
   /** Requests waiting for the one in progress; touched on the event loop only. */
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private boolean inProgress;
 
-  RestHandler(RestRoutes routes, RestDispatch dispatch, RestConnections connections) {
+  RestHandler(RestRoutes routes, RestDispatch dispatch, HttpConnections connections) {
     this.routes = requireNonNull(routes, "routes");
     this.dispatch = requireNonNull(dispatch, "dispatch");
     this.connections = requireNonNull(connections, "connections");

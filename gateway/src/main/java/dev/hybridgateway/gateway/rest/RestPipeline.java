@@ -3,6 +3,7 @@ package dev.hybridgateway.gateway.rest;
 import static java.util.Objects.requireNonNull;
 
 import com.google.rpc.Code;
+import dev.hybridgateway.gateway.http.HttpConnections;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,10 +33,10 @@ final class RestPipeline extends ChannelInitializer<SocketChannel> {
   private final RestLimits limits;
   private final RestRoutes routes;
   private final RestDispatch dispatch;
-  private final RestConnections connections;
+  private final HttpConnections connections;
 
   RestPipeline(
-      RestLimits limits, RestRoutes routes, RestDispatch dispatch, RestConnections connections) {
+      RestLimits limits, RestRoutes routes, RestDispatch dispatch, HttpConnections connections) {
     this.limits = requireNonNull(limits, "limits");
     this.routes = requireNonNull(routes, "routes");
     this.dispatch = requireNonNull(dispatch, "dispatch");

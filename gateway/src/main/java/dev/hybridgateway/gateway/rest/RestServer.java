@@ -2,13 +2,8 @@ package dev.hybridgateway.gateway.rest;
 
 import static java.util.Objects.requireNonNull;
 
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
+import dev.hybridgateway.gateway.http.HttpListener;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The REST/JSON adapter: an HTTP/1.1 server (Netty, keep-alive) that serves the routes of the
@@ -28,24 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the gateway channel: whoever created it closes it.
  */
 public final class RestServer implements AutoCloseable {
-  private final Channel listener;
-  private final EventLoopGroup io;
-  private final ExecutorService json;
-  private final RestConnections connections;
-  private final Duration drainTimeout;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final HttpListener listener;
 
-  RestServer(
-      Channel listener,
-      EventLoopGroup io,
-      ExecutorService json,
-      RestConnections connections,
-      Duration drainTimeout) {
+  RestServer(HttpListener listener) {
     this.listener = requireNonNull(listener, "listener");
-    this.io = requireNonNull(io, "io");
-    this.json = requireNonNull(json, "json");
-    this.connections = requireNonNull(connections, "connections");
-    this.drainTimeout = requireNonNull(drainTimeout, "drainTimeout");
   }
 
   /** A builder: listen address, gateway channel, limits. */
@@ -55,7 +36,7 @@ public final class RestServer implements AutoCloseable {
 
   /** The bound address (the real port when the builder asked for port 0). */
   public InetSocketAddress address() {
-    return (InetSocketAddress) listener.localAddress();
+    return listener.address();
   }
 
   /** The bound port. */
@@ -66,12 +47,6 @@ public final class RestServer implements AutoCloseable {
   /** Graceful close: no new connections, requests in progress answered, threads released. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    listener.close().awaitUninterruptibly();
-    connections.drain(drainTimeout);
-    json.shutdownNow();
-    io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    listener.close();
   }
 }

@@ -2,6 +2,8 @@ package dev.hybridgateway.gateway.rest;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hybridgateway.gateway.http.HttpConnections;
+import dev.hybridgateway.gateway.http.HttpListener;
 import io.grpc.Channel;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFuture;
@@ -113,7 +115,7 @@ public final class RestServerBuilder {
     }
     RestLimits limits =
         new RestLimits(maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, idleTimeout, drainTimeout);
-    RestConnections connections = new RestConnections();
+    HttpConnections connections = new HttpConnections("rest");
     EventLoopGroup io =
         new MultiThreadIoEventLoopGroup(
             ioThreads,
@@ -137,6 +139,6 @@ public final class RestServerBuilder {
           "cannot start the REST server on " + listen + ": " + bound.cause().getMessage(),
           bound.cause());
     }
-    return new RestServer(bound.channel(), io, json, connections, drainTimeout);
+    return new RestServer(new HttpListener(bound.channel(), io, json, connections, drainTimeout));
   }
 }

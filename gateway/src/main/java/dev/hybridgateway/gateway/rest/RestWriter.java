@@ -3,6 +3,7 @@ package dev.hybridgateway.gateway.rest;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Message;
+import dev.hybridgateway.gateway.http.HttpConnections;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -23,7 +24,7 @@ final class RestWriter {
   private final ChannelHandlerContext ctx;
   private final long startNanos;
   private final boolean keepAlive;
-  private final RestConnections connections;
+  private final HttpConnections connections;
   private final Runnable next;
   private final AtomicBoolean written = new AtomicBoolean();
 
@@ -31,7 +32,7 @@ final class RestWriter {
       ChannelHandlerContext ctx,
       long startNanos,
       boolean keepAlive,
-      RestConnections connections,
+      HttpConnections connections,
       Runnable next) {
     this.ctx = requireNonNull(ctx, "ctx");
     this.startNanos = startNanos;

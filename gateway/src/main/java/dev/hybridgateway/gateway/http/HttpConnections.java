@@ -1,4 +1,7 @@
-package dev.hybridgateway.gateway.rest;
+package dev.hybridgateway.gateway.http;
+
+import static java.util.Objects.requireNonNull;
+
 
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
@@ -10,19 +13,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The REST server's open connections, for a graceful close: idle ones are closed at once, one
+ * An HTTP server's open connections (the REST adapter's, the admin port's), for a graceful
+ * close: idle ones are closed at once, one
  * with a request in progress gets its response first (sent with {@code Connection: close}, after
  * which the handler closes it), and whatever is still open when the drain timeout passes is
  * closed anyway.
  */
-final class RestConnections {
+public final class HttpConnections {
   private static final AttributeKey<AtomicInteger> IN_PROGRESS =
-      AttributeKey.valueOf("rest-requests-in-progress");
+      AttributeKey.valueOf("http-requests-in-progress");
 
-  private final ChannelGroup open = new DefaultChannelGroup("rest", GlobalEventExecutor.INSTANCE);
+  private final ChannelGroup open;
   private volatile boolean draining;
 
-  void add(Channel channel) {
+  /** Connections of the server called {@code name} (for Netty's diagnostics). */
+  public HttpConnections(String name) {
+    open = new DefaultChannelGroup(requireNonNull(name, "name"), GlobalEventExecutor.INSTANCE);
+  }
+
+  /** Tracks {@code channel}; closes it at once when the server is already draining. */
+  public void add(Channel channel) {
     open.add(channel);
     if (draining) {
       channel.close();
@@ -30,7 +40,7 @@ final class RestConnections {
   }
 
   /** A request arrived on {@code channel}. */
-  void started(Channel channel) {
+  public void started(Channel channel) {
     inProgress(channel).incrementAndGet();
   }
 
@@ -39,24 +49,24 @@ final class RestConnections {
    * last request is done is closed here: its response may have been sent before the drain
    * began, without {@code Connection: close}.
    */
-  void finished(Channel channel) {
+  public void finished(Channel channel) {
     if (inProgress(channel).decrementAndGet() <= 0 && draining) {
       channel.close();
     }
   }
 
   /** Whether {@code channel} has a request in progress. */
-  boolean busy(Channel channel) {
+  public boolean busy(Channel channel) {
     return inProgress(channel).get() > 0;
   }
 
   /** Whether responses should close their connection (the server is closing). */
-  boolean draining() {
+  public boolean draining() {
     return draining;
   }
 
   /** Closes every connection, letting requests in progress finish within {@code timeout}. */
-  void drain(Duration timeout) {
+  public void drain(Duration timeout) {
     draining = true;
     for (Channel channel : open) {
       if (!busy(channel)) {
