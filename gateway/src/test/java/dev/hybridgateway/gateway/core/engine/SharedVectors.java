@@ -1,20 +1,17 @@
 package dev.hybridgateway.gateway.core.engine;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.hybridgateway.core.v1.Vector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Reads the shared test vectors of interop-tests/vectors (format in its README.md): floats as
- * IEEE-754 bit patterns in hex, seeds and u64 outputs as 16 hex digits. Surefire passes the folder
+ * Reads the synthetic-data part of the shared test vectors (interop-tests/vectors/synthetic.json;
+ * the search and rerank cases come from {@link dev.hybridgateway.gateway.testing.SharedVectorCases}):
+ * floats as IEEE-754 bit patterns in hex, seeds and u64 outputs as 16 hex digits. Surefire passes the folder
  * as the system property {@code hotpath.vectors.dir}.
  */
 final class SharedVectors {
@@ -54,48 +51,10 @@ final class SharedVectors {
     return out;
   }
 
-  static List<Vector> vectors(JsonArray hexLists) {
-    List<Vector> out = new ArrayList<>();
-    for (JsonElement v : hexLists) {
-      out.add(TestCalls.vector(floats(v)));
-    }
-    return out;
-  }
-
   static int[] bitsOf(float[] values) {
     int[] out = new int[values.length];
     for (int i = 0; i < values.length; i++) {
       out[i] = Float.floatToRawIntBits(values[i]);
-    }
-    return out;
-  }
-
-  /** Expected hit lists as "id:scorebits" strings, one list per query. */
-  static List<List<String>> hits(JsonArray expected) {
-    List<List<String>> out = new ArrayList<>();
-    for (JsonElement query : expected) {
-      List<String> hits = new ArrayList<>();
-      for (JsonElement hit : query.getAsJsonArray()) {
-        JsonObject h = hit.getAsJsonObject();
-        hits.add(h.get("id").getAsLong() + ":" + h.get("score").getAsString());
-      }
-      out.add(hits);
-    }
-    return out;
-  }
-
-  /** Actual hit lists in the same "id:scorebits" form. */
-  static List<List<String>> hits(List<dev.hybridgateway.core.v1.Neighbors> results) {
-    List<List<String>> out = new ArrayList<>();
-    for (dev.hybridgateway.core.v1.Neighbors n : results) {
-      out.add(
-          n.getHitsList().stream()
-              .map(
-                  h ->
-                      Long.toUnsignedString(h.getId())
-                          + ":"
-                          + String.format("%08x", Float.floatToRawIntBits(h.getScore())))
-              .toList());
     }
     return out;
   }

@@ -5,21 +5,20 @@ import static dev.hybridgateway.gateway.core.engine.SharedVectors.floats;
 import static dev.hybridgateway.gateway.core.engine.SharedVectors.u64;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.Status;
-import dev.hybridgateway.core.v1.CreateCollectionRequest;
-import dev.hybridgateway.core.v1.IdFilter;
-import dev.hybridgateway.core.v1.Metric;
-import dev.hybridgateway.core.v1.RerankRequest;
+import dev.hybridgateway.core.v1.Neighbors;
 import dev.hybridgateway.core.v1.RerankResponse;
-import dev.hybridgateway.core.v1.SearchRequest;
-import dev.hybridgateway.core.v1.ShardSpec;
-import dev.hybridgateway.core.v1.SyntheticSource;
 import dev.hybridgateway.gateway.core.CoreReply;
+import dev.hybridgateway.gateway.testing.SharedVectorCases;
+import dev.hybridgateway.gateway.testing.SharedVectorCases.ExpectedError;
+import dev.hybridgateway.gateway.testing.SharedVectorCases.Hit;
+import dev.hybridgateway.gateway.testing.SharedVectorCases.RerankCase;
+import dev.hybridgateway.gateway.testing.SharedVectorCases.SearchCase;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,41 +72,10 @@ class SharedVectorsTest {
   @EnumSource(JavaKernel.class)
   void search_everySharedCase_reproducesHitsAndScoreBits(JavaKernel kernel) {
     try (JavaCoreClient core = JavaCoreClient.builder().threads(1).kernel(kernel).build()) {
-      for (JsonElement e : SharedVectors.data("search").getAsJsonArray("cases")) {
-        JsonObject c = e.getAsJsonObject();
-        String name = c.get("name").getAsString();
-        JsonObject col = c.getAsJsonObject("collection");
-        JsonObject shard = col.getAsJsonObject("shard");
-        CreateCollectionRequest create =
-            CreateCollectionRequest.newBuilder()
-                .setName(name)
-                .setDim(col.get("dim").getAsInt())
-                .setMetric(Metric.valueOf(col.get("metric").getAsString()))
-                .setShard(
-                    ShardSpec.newBuilder()
-                        .setIndex(shard.get("index").getAsInt())
-                        .setCount(shard.get("count").getAsInt()))
-                .setSynthetic(
-                    SyntheticSource.newBuilder()
-                        .setSeed(u64(col.get("seed")))
-                        .setCount(col.get("count").getAsLong())
-                        .setClusters(col.get("clusters").getAsInt()))
-                .build();
-        TestCalls.ok(core.createCollection(create));
-        SearchRequest.Builder search =
-            SearchRequest.newBuilder()
-                .setCollection(name)
-                .setK(c.get("k").getAsInt())
-                .addAllQueries(SharedVectors.vectors(c.getAsJsonArray("queries")));
-        if (c.has("filter")) {
-          IdFilter.Builder filter = IdFilter.newBuilder();
-          c.getAsJsonArray("filter").forEach(id -> filter.addIds(id.getAsLong()));
-          search.setFilter(filter);
-        }
-        var response = TestCalls.ok(core.search(search.build()));
-        assertThat(SharedVectors.hits(response.getResultsList()))
-            .as(name)
-            .isEqualTo(SharedVectors.hits(c.getAsJsonArray("expected")));
+      for (SearchCase c : SharedVectorCases.searchCases()) {
+        TestCalls.ok(core.createCollection(c.collection()));
+        var response = TestCalls.ok(core.search(c.request()));
+        assertThat(hits(response.getResultsList())).as(c.name()).isEqualTo(c.expected());
       }
     }
   }
@@ -116,38 +84,34 @@ class SharedVectorsTest {
   @EnumSource(JavaKernel.class)
   void rerank_everySharedCase_reproducesHitsOrErrors(JavaKernel kernel) {
     try (JavaCoreClient core = JavaCoreClient.builder().threads(1).kernel(kernel).build()) {
-      for (JsonElement e : SharedVectors.data("rerank").getAsJsonArray("cases")) {
-        JsonObject c = e.getAsJsonObject();
-        String name = c.get("name").getAsString();
-        RerankRequest.Builder rerank =
-            RerankRequest.newBuilder()
-                .setMetric(Metric.valueOf(c.get("metric").getAsString()))
-                .setK(c.get("k").getAsInt())
-                .addAllQueries(SharedVectors.vectors(c.getAsJsonArray("queries")))
-                .addAllCandidates(SharedVectors.vectors(c.getAsJsonArray("candidates")));
-        c.getAsJsonArray("candidate_ids").forEach(id -> rerank.addCandidateIds(id.getAsLong()));
-        CompletableFuture<CoreReply<RerankResponse>> call = core.rerank(rerank.build());
-        if (c.has("expected_error")) {
-          assertError(name, TestCalls.failure(call), c.getAsJsonObject("expected_error"));
+      for (RerankCase c : SharedVectorCases.rerankCases()) {
+        CompletableFuture<CoreReply<RerankResponse>> call = core.rerank(c.request());
+        if (c.error() != null) {
+          assertError(c.name(), TestCalls.failure(call), c.error());
         } else {
           RerankResponse response = TestCalls.ok(call);
-          assertThat(SharedVectors.hits(response.getResultsList()))
-              .as(name)
-              .isEqualTo(SharedVectors.hits(c.getAsJsonArray("expected")));
+          assertThat(hits(response.getResultsList())).as(c.name()).isEqualTo(c.expected());
         }
       }
     }
   }
 
-  private static void assertError(String name, Status status, JsonObject expected) {
-    assertThat(status.getCode()).as(name).isEqualTo(expected.get("code").getAsInt());
+  private static List<List<Hit>> hits(List<Neighbors> results) {
+    return results.stream()
+        .map(n -> n.getHitsList().stream()
+            .map(h -> new Hit(h.getId(), Float.floatToRawIntBits(h.getScore())))
+            .toList())
+        .toList();
+  }
+
+  private static void assertError(String name, Status status, ExpectedError expected) {
+    assertThat(status.getCode()).as(name).isEqualTo(expected.code());
     assertThat(TestCalls.detail(status, ErrorInfo.class).getReason())
         .as(name)
-        .isEqualTo(expected.get("reason").getAsString());
-    JsonArray fields = expected.getAsJsonArray("fields");
+        .isEqualTo(expected.reason());
     assertThat(TestCalls.detail(status, BadRequest.class).getFieldViolationsList())
         .extracting(BadRequest.FieldViolation::getField)
         .as(name)
-        .containsExactlyElementsOf(fields.asList().stream().map(JsonElement::getAsString).toList());
+        .containsExactlyElementsOf(expected.fields());
   }
 }
