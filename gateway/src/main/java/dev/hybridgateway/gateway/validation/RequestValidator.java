@@ -2,6 +2,7 @@ package dev.hybridgateway.gateway.validation;
 
 import static java.util.Objects.requireNonNull;
 
+import build.buf.protovalidate.Config;
 import build.buf.protovalidate.ValidationResult;
 import build.buf.protovalidate.Validator;
 import build.buf.protovalidate.ValidatorFactory;
@@ -31,7 +32,15 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  */
 public final class RequestValidator {
-  private final Validator rules = ValidatorFactory.newBuilder().build();
+  /**
+   * Native rules: protovalidate evaluates the standard rules (sizes, ranges, patterns) in Java
+   * instead of CEL. Same results (its conformance suite passes in both modes), but a Search of one
+   * 384-value query validated in ~40 µs through CEL, a quarter of the edge's budget.
+   */
+  private final Validator rules =
+      ValidatorFactory.newBuilder()
+          .withConfig(Config.newBuilder().setEnableNativeRules(true).build())
+          .build();
   private final CollectionInfoCache collections;
 
   private RequestValidator(CollectionInfoCache collections) {
