@@ -34,6 +34,18 @@ class RoutingConfigTest {
   }
 
   @Test
+  void threeTransportsProfile_oneBackendPerTransport() {
+    RoutingConfig config = RoutingConfig.load(Path.of("config/three-transports.yaml"));
+
+    assertThat(config.backends()).containsOnlyKeys("java", "ffi", "grpc");
+    config.backends().forEach((name, backend) ->
+        assertThat(backend.type()).isEqualTo(Transport.of(name)));
+    assertThat(config.backends().get("grpc").targets()).containsExactly("127.0.0.1:50051");
+    assertThat(config.routeFor("Search", "demo").backends()).hasSize(1);
+    assertThat(config.routeFor("Search", "demo").fallback()).isEqualTo("java");
+  }
+
+  @Test
   void unknownKey_rejectedWithItsPath() {
     String yaml =
         """
