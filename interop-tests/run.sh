@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the interop catalogue (InteropMain) against a deployment; called by `./hybrid interop`.
 # Builds interop-tests (and what it needs) when its jar or runtime classpath is missing or older
-# than its sources. Arguments go to InteropMain: --core HOST:PORT, --gateway HOST:PORT, --token,
-# --junit-xml FILE, --case NAME[,NAME...], --tolerance MILLIS, --help.
+# than its sources. Arguments go to InteropMain: --core HOST:PORT, --gateway HOST:PORT,
+# --rest HOST:PORT, --token TOKEN, --junit-xml FILE, --case NAME[,NAME...], --tolerance MILLIS,
+# --help (at least one of --core, --gateway, --rest).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

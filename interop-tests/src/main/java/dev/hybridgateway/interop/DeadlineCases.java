@@ -30,9 +30,13 @@ final class DeadlineCases {
     assertThat(Outcomes.code(failure))
         .as("a %d ms deadline on ~1 s of work over %s (%s)", deadline.toMillis(), ctx.target(), failure)
         .isEqualTo(Code.DEADLINE_EXCEEDED);
+    if (ctx.target().kind() == TargetKind.REST) {
+      HttpErrorChecks.assertDocumented(failure, ctx.target());
+    }
     if (ctx.target().kind() != TargetKind.GATEWAY) {
       // Through the gateway the client's own deadline fires at the same instant as the edge's
-      // answer, so the client may see its local DEADLINE_EXCEEDED (no details) first.
+      // answer, so the client may see its local DEADLINE_EXCEEDED (no details) first. The REST
+      // client leaves the deadline to the server, so there the edge's answer is always seen.
       assertThat(StatusDetails.detail(failure, ErrorInfo.class))
           .as("ErrorInfo naming the stage that ran out of time over %s", ctx.target())
           .hasValueSatisfying(info -> assertThat(info.getMetadataMap()).containsKey("stage"));
@@ -80,7 +84,7 @@ final class DeadlineCases {
 
   /** The gateway needs its edge reserve and minimum budget, or it fails fast by design. */
   private static Duration deadlineFor(CaseContext ctx) {
-    return ctx.target().kind() == TargetKind.GATEWAY ? Duration.ofMillis(20) : Duration.ofMillis(5);
+    return ctx.target().kind().edge() ? Duration.ofMillis(20) : Duration.ofMillis(5);
   }
 
   private static Throwable callWithDeadline(CaseContext ctx, Duration deadline) {

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * The ERRORS group: each row of DESIGN.md's error table that the core produces, made on the
  * target and on the Java oracle; the code and the decoded details must be the same. Through the
  * gateway, whose edge validation may answer before the core, the error contract must be the same
- * (code, detail types, ErrorInfo reason, BadRequest field paths; the wording is the edge's).
+ * (code, detail types, ErrorInfo reason, BadRequest field paths; the wording is the edge's); over
+ * REST also the documented HTTP status and JSON body ({@link HttpErrorChecks}).
  */
 final class ErrorCases {
   private ErrorCases() {}
@@ -37,7 +38,10 @@ final class ErrorCases {
         .as("google.rpc.Status details over %s: the Java engine sends %s, this transport delivered"
             + " no details (%s)", ctx.target(), typeNames(reference), failure)
         .isNotEmpty();
-    if (ctx.target().kind() == TargetKind.GATEWAY) {
+    if (ctx.target().kind() == TargetKind.REST) {
+      HttpErrorChecks.assertDocumented(failure, ctx.target());
+    }
+    if (ctx.target().kind().edge()) {
       // The edge validates first and words the error itself; it keeps the contract.
       assertThat(Outcomes.ErrorContract.of(actual))
           .as("code, detail types, ErrorInfo reason and field paths over %s vs the Java engine",
@@ -69,6 +73,36 @@ final class ErrorCases {
           .as("field paths for %s over %s", bad[i], ctx.target())
           .extracting(BadRequest.FieldViolation::getField)
           .containsExactly("queries[1].values[" + position + "]");
+    }
+  }
+
+  /**
+   * The edge's first row of the error table: a call without credentials, and one with a token
+   * that is no JWT, answer UNAUTHENTICATED with an ErrorInfo (over REST: 401 and {@code
+   * WWW-Authenticate: Bearer}). Skipped when the runner was given no token: then the gateway is
+   * taken to run without authentication.
+   */
+  static void unauthenticatedRejected(CaseContext ctx) {
+    if (!(ctx.core() instanceof EdgeClient edge)) {
+      throw new CaseSkipped(ctx.target() + " is no gateway API client");
+    }
+    if (edge.token() == null) {
+      throw new CaseSkipped("no token was given for " + ctx.target()
+          + ", so its gateway is taken to run without authentication");
+    }
+    Fixtures.ensure(ctx.target().setup(), Fixtures.parity());
+    for (String token : new String[] {null, "not-a-jwt"}) {
+      String as = token == null ? "without credentials" : "with the token \"" + token + "\"";
+      Throwable failure = Outcomes.failure(
+          edge.withToken(token).search(Fixtures.paritySearch().build()), "a search " + as);
+      assertThat(Outcomes.code(failure)).as("a search %s over %s (%s)", as, ctx.target(), failure)
+          .isEqualTo(Code.UNAUTHENTICATED);
+      assertThat(Outcomes.decoded(failure).details())
+          .as("the details of UNAUTHENTICATED %s over %s", as, ctx.target())
+          .anySatisfy(d -> assertThat(d).isInstanceOf(com.google.rpc.ErrorInfo.class));
+      if (ctx.target().kind() == TargetKind.REST) {
+        HttpErrorChecks.assertDocumented(failure, ctx.target());
+      }
     }
   }
 

@@ -6,8 +6,10 @@ public enum InteropGroup {
   ERRORS("the same bad request gives the same code and the same decoded details everywhere"),
   DEADLINES("a deadline stops the core's work and no answer arrives late"),
   CANCELLATION("a caller's cancellation stops the core's work within a bound"),
-  ROBUSTNESS("bad bytes, panics and concurrency never break either process"),
-  OFFICIAL("grpc-java's official interop client passes against the Rust server (official/)");
+  ROBUSTNESS("bad bytes, panics, concurrency and long runs never break or grow either process"),
+  TRACE("one trace id from the caller through the edge's spans into the Rust core's"),
+  OFFICIAL("grpc-java's official interop client passes against every target serving"
+      + " grpc.testing.TestService");
 
   private final String proves;
 

@@ -5,9 +5,7 @@ import dev.hybridgateway.gateway.core.engine.JavaCoreClient;
 import dev.hybridgateway.gateway.core.grpc.CoreChannelBuilder;
 import dev.hybridgateway.gateway.core.grpc.GrpcCoreClient;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,11 +21,13 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the interop catalogue against an external deployment: a Rust core over gRPC
- * ({@code --core}) and/or a gateway ({@code --gateway}). Prints a table, optionally writes JUnit
- * XML, and exits 1 when any case fails (skips do not fail the run).
+ * ({@code --core}), a gateway's gRPC API ({@code --gateway}) and/or its REST API ({@code --rest}),
+ * in any combination. Prints a table, optionally writes JUnit XML, and exits 1 when any case
+ * fails (skips do not fail the run).
  *
  * <pre>{@code
- * ./hybrid interop --core 127.0.0.1:50051 --gateway 127.0.0.1:8080 --junit-xml interop.xml
+ * ./hybrid interop --core 127.0.0.1:50051 --gateway 127.0.0.1:8080 --rest 127.0.0.1:8081 \
+ *     --token "$TOKEN" --junit-xml interop.xml
  * }</pre>
  */
 @Command(name = "interop", mixinStandardHelpOptions = true, sortOptions = false,
@@ -40,7 +40,12 @@ public final class InteropMain implements Callable<Integer> {
       + "(with --core too, the suite assumes the gateway fronts that core and reads its counters).")
   String gateway;
 
-  @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for the gateway.")
+  @Option(names = "--rest", paramLabel = "HOST:PORT", description = "The gateway's REST address "
+      + "(same assumptions as --gateway; the token is sent too).")
+  String rest;
+
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "Bearer token for the gateway (gRPC and REST).")
   String token;
 
   @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write JUnit XML here.")
@@ -60,11 +65,12 @@ public final class InteropMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (core == null && gateway == null) {
+    if (core == null && gateway == null && rest == null) {
       throw new CommandLine.ParameterException(new CommandLine(this),
-          "give --core HOST:PORT and/or --gateway HOST:PORT");
+          "give at least one of --core, --gateway, --rest HOST:PORT");
     }
     List<ManagedChannel> channels = new ArrayList<>();
+    Closing closing = new Closing();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("interop-deadlines").factory());
     try (CoreClient oracle = JavaCoreClient.builder().build()) {
@@ -76,12 +82,20 @@ public final class InteropMain implements Callable<Integer> {
         coreClient = GrpcCoreClient.of(channel);
         targets.add(InteropTarget.ofCore(TargetKind.GRPC, core, coreClient, channel, false));
       }
+      CoreClient gatewayClient = null;
       if (gateway != null) {
         ManagedChannel channel = gatewayChannel();
         channels.add(channel);
-        CoreClient adapter = GatewayCoreClient.of(channel);
-        targets.add(new InteropTarget(TargetKind.GATEWAY, gateway, adapter,
-            coreClient == null ? adapter : coreClient, coreClient, null, channel, false));
+        gatewayClient = GatewayCoreClient.of(channel, token);
+        targets.add(new InteropTarget(TargetKind.GATEWAY, gateway, gatewayClient,
+            coreClient == null ? gatewayClient : coreClient, coreClient, null, channel, false));
+      }
+      if (rest != null) {
+        CoreClient restClient = closing.add(RestCoreClient.of(rest, token));
+        CoreClient setup = coreClient != null ? coreClient
+            : gatewayClient != null ? gatewayClient : restClient;
+        targets.add(new InteropTarget(TargetKind.REST, rest, restClient, setup, coreClient, null,
+            null, false));
       }
       CaseRunner runner = new CaseRunner(oracle, timer, Duration.ofMillis(toleranceMillis));
       List<CaseResult> results = new ArrayList<>();
@@ -100,20 +114,28 @@ public final class InteropMain implements Callable<Integer> {
       return results.stream().anyMatch(r -> r.outcome() == CaseResult.Outcome.FAIL) ? 1 : 0;
     } finally {
       timer.shutdownNow();
+      closing.close();
       channels.forEach(ManagedChannel::shutdownNow);
     }
   }
 
-  private ManagedChannel gatewayChannel() {
-    NettyChannelBuilder builder = NettyChannelBuilder.forTarget(gateway).usePlaintext()
-        .maxInboundMessageSize(CoreChannelBuilder.DEFAULT_MAX_MESSAGE_BYTES);
-    if (token != null) {
-      Metadata headers = new Metadata();
-      headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-          "Bearer " + token);
-      builder.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+  /** Clients to close when the run ends. */
+  private static final class Closing {
+    private final List<CoreClient> clients = new ArrayList<>();
+
+    <T extends CoreClient> T add(T client) {
+      clients.add(client);
+      return client;
     }
-    return builder.build();
+
+    void close() {
+      clients.forEach(CoreClient::close);
+    }
+  }
+
+  private ManagedChannel gatewayChannel() {
+    return NettyChannelBuilder.forTarget(gateway).usePlaintext()
+        .maxInboundMessageSize(CoreChannelBuilder.DEFAULT_MAX_MESSAGE_BYTES).build();
   }
 
   private Set<InteropCase> selected() {

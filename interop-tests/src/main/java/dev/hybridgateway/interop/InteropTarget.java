@@ -20,6 +20,7 @@ import io.grpc.Channel;
  * @param ffi the FFI client (raw calls, test panics), or null
  * @param rawChannel a channel to send raw bytes to the target's gRPC methods, or null
  * @param testHooks whether the engine was started with its test hooks (forced panics)
+ * @param traces what observes the edge's spans and the core's trace reports, or null
  */
 public record InteropTarget(
     TargetKind kind,
@@ -29,13 +30,20 @@ public record InteropTarget(
     CoreClient stats,
     FfiCoreClient ffi,
     Channel rawChannel,
-    boolean testHooks) {
+    boolean testHooks,
+    TraceProbe traces) {
 
   public InteropTarget {
     requireNonNull(kind, "kind");
     requireNonNull(address, "address");
     requireNonNull(core, "core");
     requireNonNull(setup, "setup");
+  }
+
+  /** A target without a trace probe. */
+  public InteropTarget(TargetKind kind, String address, CoreClient core, CoreClient setup,
+      CoreClient stats, FfiCoreClient ffi, Channel rawChannel, boolean testHooks) {
+    this(kind, address, core, setup, stats, ffi, rawChannel, testHooks, null);
   }
 
   /** A core-client target: the client answers its own setup and GetStats. */
@@ -47,7 +55,13 @@ public record InteropTarget(
 
   /** The same target with the client under test replaced (e.g. by a deliberately broken decorator). */
   public InteropTarget withCore(CoreClient replacement) {
-    return new InteropTarget(kind, address, replacement, setup, stats, ffi, rawChannel, testHooks);
+    return new InteropTarget(
+        kind, address, replacement, setup, stats, ffi, rawChannel, testHooks, traces);
+  }
+
+  /** The same target observed by {@code probe}. */
+  public InteropTarget withTraces(TraceProbe probe) {
+    return new InteropTarget(kind, address, core, setup, stats, ffi, rawChannel, testHooks, probe);
   }
 
   /** The GetStats client, or skips the case. */

@@ -46,7 +46,10 @@ final class ResultCases {
    * -0.0, the smallest subnormal, a mid subnormal, the smallest normal and the largest finite
    * value, in queries and candidates: every product and sum crosses the boundary and comes back
    * as the same score bits the Java reference engine computes (including overflow to ±Inf and
-   * flush-free subnormal arithmetic).
+   * flush-free subnormal arithmetic). Then the extremes as scores themselves (a unit query against
+   * one-value candidates): the response carries subnormal and ±MAX_VALUE scores, which over REST
+   * are JSON numbers ({@code 1.4E-45}, {@code 3.4028235E38}) that must parse back to the same bits.
+   * (-0.0 cannot be a score: the canonical sum starts at +0.0, and +0.0 + -0.0 is +0.0.)
    */
   static void extremeFloatsBitExact(CaseContext ctx) {
     float[] values = {
@@ -71,6 +74,22 @@ final class ResultCases {
               metric, ctx.target())
           .isEqualTo(expected);
     }
+    RerankRequest.Builder asScores = RerankRequest.newBuilder().setK(values.length)
+        .setMetric(Metric.METRIC_DOT).addQueries(unit(values.length));
+    for (int c = 0; c < values.length; c++) {
+      asScores.addCandidates(rotated(new float[] {values[c]}, 0).toBuilder()
+          .addAllValues(java.util.Collections.nCopies(values.length - 1, 0f)));
+      asScores.addCandidateIds(200 + c);
+    }
+    RerankRequest request = asScores.build();
+    assertThat(Outcomes.hits(ctx.core().rerank(request).join().response().getResultsList()))
+        .as("subnormal and ±MAX_VALUE scores over %s vs the Java engine", ctx.target())
+        .isEqualTo(Outcomes.hits(ctx.oracle().rerank(request).join().response().getResultsList()));
+  }
+
+  private static Vector unit(int dim) {
+    return Vector.newBuilder().addValues(1f)
+        .addAllValues(java.util.Collections.nCopies(dim - 1, 0f)).build();
   }
 
   private static Vector rotated(float[] values, int by) {

@@ -27,6 +27,12 @@ final class RobustnessCases {
     return Arrays.copyOf(whole, whole.length / 2);
   }
 
+  /** A valid Search request in JSON (the REST body) cut in the middle. */
+  static byte[] truncatedJson() {
+    String json = "{\"k\": 5, \"queries\": [{\"values\": [0.25, 0.25, 0.25, 0.25]}]}";
+    return json.substring(0, json.length() / 2).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Bytes that are no protobuf at all (0xFF: field number 0x0FFFFFFF… with wire type 7). */
   static byte[] garbage() {
     byte[] bytes = new byte[64];
@@ -43,24 +49,38 @@ final class RobustnessCases {
     return Code.INVALID_ARGUMENT;
   }
 
-  /** Sends {@code bytes} as a Search request the raw way the target allows. */
-  static void badBytesRejected(CaseContext ctx, byte[] bytes, String what) {
+  /**
+   * Sends {@code bytes} (over REST: {@code json}, the body) as a Search request the raw way the
+   * target allows.
+   */
+  static void badBytesRejected(CaseContext ctx, byte[] bytes, byte[] json, String what) {
     CompletableFuture<byte[]> call = switch (ctx.target().kind()) {
       case FFI -> ctx.target().requireFfi().callRaw(CoreMethod.SEARCH.ffiId(), bytes);
       case GRPC -> RawGrpcCall.call(ctx.target().requireRawChannel(),
           CoreMethod.SEARCH.grpcMethod().getFullMethodName(), bytes);
       case GATEWAY -> RawGrpcCall.call(ctx.target().requireRawChannel(),
           "hybrid.gateway.v1.SearchService/Search", bytes);
+      case REST -> restClient(ctx).rawSearch(Fixtures.PARITY, json);
       case JAVA -> throw new CaseSkipped("no bytes cross into the in-process Java engine");
     };
     Throwable failure = Outcomes.failure(call);
     assertThat(Outcomes.code(failure)).as("%s Search bytes over %s (%s)", what, ctx.target(), failure)
         .isEqualTo(badBytesCode(ctx.target().kind()));
+    if (ctx.target().kind() == TargetKind.REST) {
+      HttpErrorChecks.assertDocumented(failure, ctx.target());
+    }
     if (ctx.target().kind() == TargetKind.GRPC) {
       assertThat(failure).as("the core's malformed-request status over %s", ctx.target())
           .hasMessageContaining("malformed request");
     }
     stillServes(ctx);
+  }
+
+  private static RestCoreClient restClient(CaseContext ctx) {
+    if (ctx.core() instanceof RestCoreClient rest) {
+      return rest;
+    }
+    throw new CaseSkipped(ctx.target() + " has no REST client for raw bodies");
   }
 
   /** The FFI panic hook (method id 1000): INTERNAL, and the engine keeps serving. */

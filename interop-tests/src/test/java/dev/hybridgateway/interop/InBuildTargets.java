@@ -1,28 +1,45 @@
 package dev.hybridgateway.interop;
 
+import dev.hybridgateway.gateway.auth.Authenticator;
+import dev.hybridgateway.gateway.auth.DevTokens;
+import dev.hybridgateway.gateway.auth.Scopes;
 import dev.hybridgateway.gateway.core.CoreClient;
 import dev.hybridgateway.gateway.core.engine.JavaCoreClient;
 import dev.hybridgateway.gateway.core.ffi.FfiConfig;
 import dev.hybridgateway.gateway.core.ffi.FfiCoreClient;
 import dev.hybridgateway.gateway.core.grpc.CoreChannelBuilder;
 import dev.hybridgateway.gateway.core.grpc.GrpcCoreClient;
+import dev.hybridgateway.gateway.rest.RestServer;
 import dev.hybridgateway.gateway.server.GatewayServer;
+import dev.hybridgateway.gateway.server.GatewayServerBuilder;
+import dev.hybridgateway.gateway.telemetry.Telemetry;
 import dev.hybridgateway.gateway.testing.LongScan;
 import dev.hybridgateway.gateway.testing.RustCoreServer;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The targets of the in-build run, started on loopback by the suite itself: the Java engine,
  * the Rust engine through FFM (test hooks on), a {@code hotpath-server} process over gRPC (the
- * long-scan collection preloaded), and the gateway in-process in front of that same server
- * (its counters read through the gRPC client; no authentication: auth has its own tests in
- * gateway). Close to stop everything.
+ * long-scan collection preloaded, {@code hotpath_server} logging at debug level for the TRACE
+ * case), the gateway in-process in front of that same server, and the gateway's REST adapter in
+ * front of that gateway. The gateway authenticates (the dev profile: a key pair in a temporary
+ * directory, the suite's token minted with every scope), records its spans in memory and sends
+ * {@code traceparent} to the core; its counters are read through the gRPC client. Close to stop
+ * everything.
  */
 final class InBuildTargets implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
@@ -37,7 +54,8 @@ final class InBuildTargets implements AutoCloseable {
     FfiCoreClient ffi = own(FfiCoreClient.open(FfiConfig.builder().testHooks(true).build()));
     targets.put(TargetKind.FFI, InteropTarget.ofCore(TargetKind.FFI, "in-process", ffi, null, true));
 
-    RustCoreServer server = own(RustCoreServer.start("--preload", LongScan.PRELOAD));
+    RustCoreServer server = own(RustCoreServer.start(
+        "--preload", LongScan.PRELOAD, "--log-level", "hotpath_server=debug"));
     String coreAddress = "127.0.0.1:" + server.port();
     ManagedChannel coreChannel = CoreChannelBuilder.forTarget(coreAddress).build();
     resources.add(coreChannel::shutdownNow);
@@ -45,16 +63,35 @@ final class InBuildTargets implements AutoCloseable {
     targets.put(TargetKind.GRPC,
         InteropTarget.ofCore(TargetKind.GRPC, coreAddress, grpc, coreChannel, false));
 
-    CoreClient gatewayCore = own(GrpcCoreClient.of(coreChannel));
+    Path devDir = Files.createTempDirectory("interop-dev-keys");
+    resources.add(() -> deleteTree(devDir));
+    DevTokens tokens = DevTokens.open(devDir);
+    Authenticator authenticator = own(Authenticator.create(tokens.authConfig().build()));
+    String token = tokens.mint("interop",
+        List.of(Scopes.SEARCH, Scopes.COLLECTIONS_READ, Scopes.COLLECTIONS_WRITE, Scopes.ADMIN),
+        Duration.ofHours(2));
+
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    Telemetry telemetry = own(
+        Telemetry.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build());
+    TraceProbe traces = new InBuildTraceProbe(spans, server);
+    CoreClient gatewayCore = own(GrpcCoreClient.builder().channel(coreChannel)
+        .openTelemetry(telemetry.openTelemetry()).build());
     GatewayServer gateway = own(GatewayServer.builder()
-        .listen(new InetSocketAddress("127.0.0.1", 0)).core(gatewayCore).unauthenticated().start());
+        .listen(new InetSocketAddress("127.0.0.1", 0)).core(gatewayCore).telemetry(telemetry)
+        .auth(authenticator).start());
     gateway.markServing();
     String gatewayAddress = "127.0.0.1:" + gateway.port();
-    ManagedChannel gatewayChannel = NettyChannelBuilder.forTarget(gatewayAddress).usePlaintext()
-        .maxInboundMessageSize(CoreChannelBuilder.DEFAULT_MAX_MESSAGE_BYTES).build();
-    resources.add(gatewayChannel::shutdownNow);
+    ManagedChannel gatewayChannel = gatewayChannel(gatewayAddress);
     targets.put(TargetKind.GATEWAY, new InteropTarget(TargetKind.GATEWAY, gatewayAddress,
-        GatewayCoreClient.of(gatewayChannel), grpc, grpc, null, gatewayChannel, false));
+        GatewayCoreClient.of(gatewayChannel, token), grpc, grpc, null, gatewayChannel, false,
+        traces));
+
+    RestServer rest = own(RestServer.builder().listen(new InetSocketAddress("127.0.0.1", 0))
+        .gateway(gatewayChannel(gatewayAddress)).start());
+    String restAddress = "127.0.0.1:" + rest.port();
+    targets.put(TargetKind.REST, new InteropTarget(TargetKind.REST, restAddress,
+        own(RestCoreClient.of(restAddress, token)), grpc, grpc, null, null, false, traces));
   }
 
   /** The Java reference engine the cases compare against. */
@@ -64,6 +101,21 @@ final class InBuildTargets implements AutoCloseable {
 
   InteropTarget get(TargetKind kind) {
     return targets.get(kind);
+  }
+
+  private ManagedChannel gatewayChannel(String address) {
+    ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext()
+        .maxInboundMessageSize(GatewayServerBuilder.MAX_MESSAGE_BYTES).build();
+    resources.add(channel::shutdownNow);
+    return channel;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   private <T extends AutoCloseable> T own(T resource) {

@@ -1,8 +1,9 @@
 package dev.hybridgateway.interop.official;
 
 /**
- * The cases of grpc-java's official interop client ({@code TestServiceClient}) that the Rust core
- * must pass. The names are the client's {@code --test_case} values.
+ * The cases of grpc-java's official interop client ({@code TestServiceClient}) that a server of
+ * {@code grpc.testing.TestService} (hotpath-server) must pass. The names are the client's
+ * {@code --test_case} values; the catalogue has one {@code OFFICIAL_*} case for each.
  */
 public enum OfficialInteropCase {
   EMPTY_UNARY("empty (zero bytes) request and response"),
