@@ -1,5 +1,6 @@
 package dev.hybridgateway.interop;
 
+import dev.hybridgateway.gateway.admission.TenantRateLimiter;
 import dev.hybridgateway.gateway.auth.Authenticator;
 import dev.hybridgateway.gateway.auth.DevTokens;
 import dev.hybridgateway.gateway.auth.Scopes;
@@ -10,6 +11,9 @@ import dev.hybridgateway.gateway.core.ffi.FfiCoreClient;
 import dev.hybridgateway.gateway.core.grpc.CoreChannelBuilder;
 import dev.hybridgateway.gateway.core.grpc.GrpcCoreClient;
 import dev.hybridgateway.gateway.rest.RestServer;
+import dev.hybridgateway.gateway.resilience.BackendResilience;
+import dev.hybridgateway.gateway.routing.RoutingConfig;
+import dev.hybridgateway.gateway.server.EdgePipeline;
 import dev.hybridgateway.gateway.server.GatewayServer;
 import dev.hybridgateway.gateway.server.GatewayServerBuilder;
 import dev.hybridgateway.gateway.telemetry.Telemetry;
@@ -77,8 +81,19 @@ final class InBuildTargets implements AutoCloseable {
     TraceProbe traces = new InBuildTraceProbe(spans, server);
     CoreClient gatewayCore = own(GrpcCoreClient.builder().channel(coreChannel)
         .openTelemetry(telemetry.openTelemetry()).build());
+    BackendResilience resilience = own(BackendResilience.builder().build());
+    EdgePipeline pipeline = EdgePipeline.builder()
+        .routing(RoutingConfig.parse("backends:\n  grpc: {type: grpc, targets: [" + coreAddress
+            + "]}\ndefault_route:\n  backends: [{backend: grpc}]\n", "interop in-build"))
+        .clients(Map.of("grpc", List.of(gatewayCore)))
+        .resilience(resilience)
+        .telemetry(telemetry)
+        // Not the default 100 calls/s per tenant: the suite's bursts (concurrent_calls) would be
+        // throttled at random. The rate limit has its own tests in the gateway module.
+        .rateLimiter(TenantRateLimiter.builder().permitsPerSecond(1e6).burst(1_000_000).build())
+        .build();
     GatewayServer gateway = own(GatewayServer.builder()
-        .listen(new InetSocketAddress("127.0.0.1", 0)).core(gatewayCore).telemetry(telemetry)
+        .listen(new InetSocketAddress("127.0.0.1", 0)).pipeline(pipeline).telemetry(telemetry)
         .auth(authenticator).start());
     gateway.markServing();
     String gatewayAddress = "127.0.0.1:" + gateway.port();
