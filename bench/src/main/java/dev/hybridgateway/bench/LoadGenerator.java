@@ -21,6 +21,7 @@ import dev.hybridgateway.bench.sample.MemoryMonitor;
 import dev.hybridgateway.bench.sample.MonitoredProcess;
 import dev.hybridgateway.bench.scenario.Scenario;
 import dev.hybridgateway.bench.scenario.Workload;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,16 +45,26 @@ import picocli.CommandLine.Option;
 @Command(
     name = "load-generator",
     mixinStandardHelpOptions = true,
-    subcommands = {ReportCommand.class, PayloadCommand.class, JmhSummaryCommand.class},
+    subcommands = {ReportCommand.class, PayloadCommand.class, JmhSummaryCommand.class,
+        MemoryCommand.class},
     description = "Open-loop load generator for hybrid-gateway (loopback targets only unless"
         + " --allow-remote). Writes JSON and HTML reports.")
 public final class LoadGenerator implements Callable<Integer> {
   @Option(names = "--target", split = ",", defaultValue = "grpc-core",
-      description = "Targets to load, in turn (default: ${DEFAULT-VALUE}).")
+      description = "Targets to load, in turn: grpc-core, java-core, ffi-core, bare-grpc, gateway-grpc, gateway-rest; a gateway target may pin the core transport, e.g. gateway-grpc/ffi (default: ${DEFAULT-VALUE}).")
   List<String> targets;
 
   @Option(names = "--address", defaultValue = "127.0.0.1:50051", description = "HOST:PORT of the target (default: ${DEFAULT-VALUE}).")
   String address;
+
+  @Option(names = "--gateway", defaultValue = "127.0.0.1:8080", description = "HOST:PORT of the gateway's gRPC API, for gateway-grpc (default: ${DEFAULT-VALUE}).")
+  String gateway;
+
+  @Option(names = "--gateway-rest", defaultValue = "127.0.0.1:8081", description = "HOST:PORT of the gateway's REST API, for gateway-rest (default: ${DEFAULT-VALUE}).")
+  String gatewayRest;
+
+  @Option(names = "--token-file", description = "File holding the bearer token sent to the gateway (a pin such as gateway-grpc/ffi needs the admin scope: hybrid-gateway token --scopes search,collections.read,collections.write,admin).")
+  Path tokenFile;
 
   @Option(names = "--allow-remote", description = "Allow a non-loopback address (a host you own). Without it, only 127.0.0.0/8, ::1 and localhost are loaded.")
   boolean allowRemote;
@@ -79,6 +90,13 @@ public final class LoadGenerator implements Callable<Integer> {
 
   @Option(names = "--warmup", defaultValue = "5s", converter = DurationConverter.class, description = "Warm-up, not recorded (default: ${DEFAULT-VALUE}).")
   Duration warmup;
+
+  @Option(names = "--target-warmup", defaultValue = "0s", converter = DurationConverter.class,
+      description = "Load each target this long before its runs and discard the figures: JIT-compiles a freshly started gateway (and this JVM's client) before anything is measured (default: ${DEFAULT-VALUE}).")
+  Duration targetWarmup;
+
+  @Option(names = "--target-warmup-rate", description = "Rate of --target-warmup, requests/s (default: --rate, or --ramp-start with --ramp). Keep it below the target's capacity: an overloaded gateway opens its circuit breaker.")
+  Double targetWarmupRate;
 
   @Option(names = "--max-requests", defaultValue = "10000000", description = "Most measured requests per run (default: ${DEFAULT-VALUE}).")
   long maxRequests;
@@ -124,7 +142,10 @@ public final class LoadGenerator implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TargetAddress target = parseAddress();
+    TargetAddress target = parseAddress(address);
+    TargetAddress gatewayAddress = parseAddress(gateway);
+    TargetAddress restAddress = parseAddress(gatewayRest);
+    String token = tokenFile == null ? null : Files.readString(tokenFile).strip();
     List<Scenario> chosen = scenarios.stream().map(this::scenario).toList();
     RunConfig config = RunConfig.builder().rate(rate).warmup(warmup).duration(duration)
         .maxRequests(maxRequests).maxInFlight(maxInFlight).deadline(deadline)
@@ -139,11 +160,19 @@ public final class LoadGenerator implements Callable<Integer> {
     for (Scenario scenario : chosen) {
       String name = collection != null ? collection : scenario.collection();
       Workload workload = Workload.of(scenario, name, seed);
-      var options = new TargetOptions(target, connections, name, !noCreateCollection);
+      var options = new TargetOptions(target, gatewayAddress, restAddress, token, connections,
+          name, !noCreateCollection);
       for (String targetName : targets) {
         try (Closer closer = new Closer()) {
           LoadTarget loadTarget = closer.register(
               Targets.of(targetName).open(targetName, options, scenario, workload, closer));
+          if (targetWarmup.isPositive()) {
+            double warmupRate = targetWarmupRate != null ? targetWarmupRate
+                : ramp.enabled() ? ramp.start() : rate;
+            new OpenLoopRunner(loadTarget, config.withRate(warmupRate)
+                .withTiming(Duration.ZERO, targetWarmup), monitor)
+                .run(RunTag.fixed(scenario.id(), rate)); // figures discarded
+          }
           if (ramp.enabled()) {
             RampResult result = new StepRamp(ramp.plan(warmup, duration), config, monitor)
                 .run(loadTarget, scenario.id(), run -> record(run, runs));
@@ -159,6 +188,8 @@ public final class LoadGenerator implements Callable<Integer> {
     BenchReport report = BenchReport.of(
         spec.commandLine().getParseResult().originalArgs(), machine, runs, ramps);
     ReportFiles.Written written = ReportFiles.write(report, out, "load");
+    spec.commandLine().getOut().print(ConsoleSummary.edge(report.edge()));
+    spec.commandLine().getOut().print(ConsoleSummary.memory(report.memoryFigures()));
     spec.commandLine().getOut().println("wrote " + written.json() + "\nwrote " + written.html());
     return 0;
   }
@@ -169,7 +200,7 @@ public final class LoadGenerator implements Callable<Integer> {
     spec.commandLine().getOut().flush();
   }
 
-  private TargetAddress parseAddress() {
+  private TargetAddress parseAddress(String address) {
     try {
       TargetAddress parsed = TargetAddress.parse(address);
       parsed.checkLoopback(allowRemote);

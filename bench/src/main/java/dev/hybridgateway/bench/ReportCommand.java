@@ -1,5 +1,6 @@
 package dev.hybridgateway.bench;
 
+import dev.hybridgateway.bench.cli.ConsoleSummary;
 import dev.hybridgateway.bench.report.BenchReport;
 import dev.hybridgateway.bench.report.JsonReports;
 import dev.hybridgateway.bench.report.ReportFiles;
@@ -36,6 +37,8 @@ final class ReportCommand implements Callable<Integer> {
     // originalArgs() holds the whole command line, "report" included.
     List<String> command = spec.commandLine().getParseResult().originalArgs();
     ReportFiles.Written written = ReportFiles.write(merged.withCommand(command), out, "report");
+    spec.commandLine().getOut().print(ConsoleSummary.edge(merged.edge()));
+    spec.commandLine().getOut().print(ConsoleSummary.memory(merged.memoryFigures()));
     spec.commandLine().getOut().println("wrote " + written.json() + "\nwrote " + written.html());
     return 0;
   }

@@ -9,34 +9,19 @@ import dev.hybridgateway.core.v1.GetStatsRequest;
 import dev.hybridgateway.core.v1.HotPathGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Opens {@code grpc-core}: plaintext HTTP/2 channels to hotpath-server, a preflight
  * {@code GetStats} call, and the scenario's collection (created from synthetic data when missing).
- * Channels use a direct executor: the generator's callbacks only record figures, so hopping to
- * another thread pool would only add latency to every measurement.
  */
 final class GrpcCoreTargetFactory implements TargetFactory {
-  private static final int MAX_MESSAGE_BYTES = 64 << 20;
-
   @Override
   public LoadTarget open(
       String name, TargetOptions options, Scenario scenario, Workload workload, Closer closer) {
-    List<ManagedChannel> channels = new ArrayList<>();
-    for (int i = 0; i < options.connections(); i++) {
-      ManagedChannel channel =
-          NettyChannelBuilder.forAddress(options.address().host(), options.address().port())
-              .usePlaintext()
-              .directExecutor()
-              .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-              .build();
-      closer.register(() -> shutdown(channel));
-      channels.add(channel);
-    }
+    List<ManagedChannel> channels =
+        Channels.open(options.address().host(), options.address().port(), options.connections(), closer);
     try {
       HotPathGrpc.newBlockingStub(channels.get(0))
           .withDeadlineAfter(10, TimeUnit.SECONDS)
@@ -51,12 +36,5 @@ final class GrpcCoreTargetFactory implements TargetFactory {
       new CollectionSetup(channels.get(0)).ensure(scenario, options.collection());
     }
     return new GrpcCoreTarget(name, channels, workload);
-  }
-
-  private static void shutdown(ManagedChannel channel) throws InterruptedException {
-    channel.shutdown();
-    if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
-      channel.shutdownNow();
-    }
   }
 }

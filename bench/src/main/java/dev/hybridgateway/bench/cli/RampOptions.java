@@ -48,6 +48,11 @@ public final class RampOptions {
     return enabled;
   }
 
+  /** The first step's rate. */
+  public double start() {
+    return start;
+  }
+
   /** The plan; the levels run with the command's --warmup and --duration. */
   public RampPlan plan(Duration levelWarmup, Duration levelDuration) {
     return new RampPlan(start, factor, max, stepWarmup, step, p99Bound, minAchieved, maxErrors,

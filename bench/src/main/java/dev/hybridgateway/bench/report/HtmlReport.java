@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Renders a {@link BenchReport} as one self-contained HTML page: inline CSS and inline SVG, no
  * script and no external resource, so it opens from a file, a CI artifact or an e-mail. Per
- * scenario: the charts of {@link ScenarioCharts} and the table of {@link RunTable}; then the
+ * scenario: the charts of {@link ScenarioCharts} and the table of {@link RunTable}; then P4
+ * ({@link EdgeSection}) and P6 ({@link MemorySection}) when the report holds their runs, the
  * ramps and the machine.
  */
 public final class HtmlReport {
@@ -49,6 +50,8 @@ public final class HtmlReport {
             .append("\"><h2>Scenario ").append(Html.escape(scenario)).append("</h2>")
             .append(new ScenarioCharts(runs, palette).render())
             .append(RunTable.render(runs)).append("</section>"));
+    html.append(EdgeSection.render(report.edge()))
+        .append(MemorySection.render(report.memory(), report.memoryFigures()));
     if (!report.ramps().isEmpty()) {
       html.append("<section><h2>Ramps</h2>");
       report.ramps().forEach(ramp -> html.append(RampTable.render(ramp)));

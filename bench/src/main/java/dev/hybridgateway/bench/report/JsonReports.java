@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
@@ -31,7 +32,12 @@ public final class JsonReports {
   private JsonReports() {}
 
   public static String toJson(BenchReport report) {
-    return GSON.toJson(requireNonNull(report, "report"));
+    // The derived P4 and P6 figures are written beside the data for readers of the JSON, and
+    // recomputed (not read back) when a report is read.
+    JsonObject tree = GSON.toJsonTree(requireNonNull(report, "report")).getAsJsonObject();
+    tree.add("p4", GSON.toJsonTree(report.edge()));
+    tree.add("p6", GSON.toJsonTree(report.memoryFigures()));
+    return GSON.toJson(tree);
   }
 
   public static BenchReport fromJson(String json) {

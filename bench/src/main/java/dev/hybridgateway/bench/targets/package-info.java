@@ -1,9 +1,10 @@
 /**
- * {@link dev.hybridgateway.bench.load.LoadTarget}s. Available now: the Rust core over gRPC
- * ({@link dev.hybridgateway.bench.targets.GrpcCoreTarget}). Each further transport is one small
- * class here: the gateway over gRPC (a stub of its service over a {@code Channel}), the gateway
- * over REST (a {@code java.net.http.HttpClient} whose non-2xx statuses become
- * {@code ErrorCodes.http(status)}), and each in-process {@code CoreClient}
- * ({@code client.search(request)} mapped to {@code Reply.ok(coreReply.coreNanos())}).
+ * {@link dev.hybridgateway.bench.load.LoadTarget}s, one small class per transport: the Rust core
+ * over gRPC ({@link dev.hybridgateway.bench.targets.GrpcCoreTarget}), an in-process {@code
+ * CoreClient} ({@link dev.hybridgateway.bench.targets.CoreClientTarget}), the gateway's gRPC and
+ * REST APIs ({@link dev.hybridgateway.bench.targets.GatewayGrpcTarget}, {@link
+ * dev.hybridgateway.bench.targets.GatewayRestTarget}, with a token and an optional {@link
+ * dev.hybridgateway.bench.targets.TransportPin}), and the bare grpc-java server that is P4's
+ * throughput yardstick ({@link dev.hybridgateway.bench.targets.BareSearchServer}).
  */
 package dev.hybridgateway.bench.targets;
