@@ -1,5 +1,7 @@
 package dev.hybridgateway.gateway.auth;
 
+import static java.util.Objects.requireNonNull;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -10,6 +12,7 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -31,6 +34,8 @@ import javax.crypto.spec.SecretKeySpec;
  * signature, then {@link TokenClaims}. The algorithm decides where the key comes from before any
  * key is looked at: asymmetric algorithms only ever use JWKS keys and HS256 (dev profile only)
  * only ever uses the dev secret, so a token MACed with a public key as secret cannot verify.
+ * A token whose signature verified is remembered for a minute ({@link VerifiedTokens}); its
+ * claims are checked on every call.
  */
 final class JwtValidator implements AutoCloseable {
   /** Longer bearer values are rejected before parsing. */
@@ -43,8 +48,14 @@ final class JwtValidator implements AutoCloseable {
   private final TokenClaims claims;
   private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
   private final String allowedNames;
+  private final VerifiedTokens verified;
 
   JwtValidator(AuthConfig config, Clock clock) {
+    this(config, clock, new VerifiedTokens(System::nanoTime));
+  }
+
+  JwtValidator(AuthConfig config, Clock clock, VerifiedTokens verified) {
+    this.verified = requireNonNull(verified, "verified");
     this.asymmetric =
         config.allowedAlgorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
     if (config.jwksFile().isPresent()) {
@@ -75,6 +86,18 @@ final class JwtValidator implements AutoCloseable {
     if (token.length() > MAX_TOKEN_CHARS) {
       throw invalid("the bearer token is longer than " + MAX_TOKEN_CHARS + " characters");
     }
+    JWTClaimsSet cached = verified.get(token);
+    if (cached != null) {
+      return claims.check(cached);
+    }
+    JWTClaimsSet checked = verifiedClaims(token);
+    Principal principal = claims.check(checked);
+    verified.put(token, checked);
+    return principal;
+  }
+
+  /** The claims of {@code token} once its algorithm, key and signature passed. */
+  private JWTClaimsSet verifiedClaims(String token) {
     JWT jwt;
     try {
       jwt = JWTParser.parse(token);
@@ -93,7 +116,7 @@ final class JwtValidator implements AutoCloseable {
       throw invalid("the token's signature does not verify");
     }
     try {
-      return claims.check(signed.getJWTClaimsSet());
+      return signed.getJWTClaimsSet();
     } catch (ParseException e) {
       throw invalid("the token's payload is not a valid JWT claims set");
     }
