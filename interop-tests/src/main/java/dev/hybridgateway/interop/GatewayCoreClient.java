@@ -3,7 +3,6 @@ package dev.hybridgateway.interop;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Message;
-import dev.hybridgateway.core.v1.CoreTiming;
 import dev.hybridgateway.core.v1.CreateCollectionRequest;
 import dev.hybridgateway.core.v1.CreateCollectionResponse;
 import dev.hybridgateway.core.v1.GetCollectionRequest;
@@ -11,7 +10,6 @@ import dev.hybridgateway.core.v1.RerankRequest;
 import dev.hybridgateway.core.v1.SearchRequest;
 import dev.hybridgateway.gateway.core.CoreClient;
 import dev.hybridgateway.gateway.core.CoreMethod;
-import dev.hybridgateway.gateway.core.CoreReply;
 import dev.hybridgateway.gateway.core.Transport;
 import dev.hybridgateway.gateway.v1.CollectionServiceGrpc;
 import dev.hybridgateway.gateway.v1.SearchServiceGrpc;
@@ -74,21 +72,7 @@ public final class GatewayCoreClient implements EdgeClient {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
-  public <Q extends Message, R extends Message> CompletableFuture<CoreReply<R>> call(
-      CoreMethod<Q, R> method, Q request) {
-    long start = System.nanoTime();
-    CompletableFuture<? extends Message> answer;
-    try {
-      answer = dispatch(method, request);
-    } catch (CaseSkipped skipped) {
-      answer = CompletableFuture.failedFuture(skipped);
-    }
-    return answer.thenApply(r -> new CoreReply<>((R) r, CoreTiming.getDefaultInstance(),
-        System.nanoTime() - start));
-  }
-
-  private CompletableFuture<? extends Message> dispatch(CoreMethod<?, ?> method, Message request) {
+  public CompletableFuture<? extends Message> dispatch(CoreMethod<?, ?> method, Message request) {
     if (method == CoreMethod.SEARCH) {
       return unary(SearchServiceGrpc.getSearchMethod(),
           GatewayMessages.search((SearchRequest) request))

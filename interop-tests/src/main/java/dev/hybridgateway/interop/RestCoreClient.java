@@ -11,7 +11,6 @@ import com.google.rpc.ErrorInfo;
 import com.google.rpc.QuotaFailure;
 import com.google.rpc.ResourceInfo;
 import com.google.rpc.RetryInfo;
-import dev.hybridgateway.core.v1.CoreTiming;
 import dev.hybridgateway.core.v1.CreateCollectionRequest;
 import dev.hybridgateway.core.v1.CreateCollectionResponse;
 import dev.hybridgateway.core.v1.GetCollectionRequest;
@@ -19,7 +18,6 @@ import dev.hybridgateway.core.v1.RerankRequest;
 import dev.hybridgateway.core.v1.SearchRequest;
 import dev.hybridgateway.gateway.core.CoreClient;
 import dev.hybridgateway.gateway.core.CoreMethod;
-import dev.hybridgateway.gateway.core.CoreReply;
 import dev.hybridgateway.gateway.core.Transport;
 import dev.hybridgateway.gateway.v1.Collection;
 import io.grpc.Context;
@@ -103,21 +101,7 @@ public final class RestCoreClient implements EdgeClient {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
-  public <Q extends Message, R extends Message> CompletableFuture<CoreReply<R>> call(
-      CoreMethod<Q, R> method, Q request) {
-    long start = System.nanoTime();
-    CompletableFuture<? extends Message> answer;
-    try {
-      answer = dispatch(method, request);
-    } catch (CaseSkipped skipped) {
-      answer = CompletableFuture.failedFuture(skipped);
-    }
-    return answer.thenApply(r -> new CoreReply<>((R) r, CoreTiming.getDefaultInstance(),
-        System.nanoTime() - start));
-  }
-
-  private CompletableFuture<? extends Message> dispatch(CoreMethod<?, ?> method, Message request) {
+  public CompletableFuture<? extends Message> dispatch(CoreMethod<?, ?> method, Message request) {
     if (method == CoreMethod.SEARCH) {
       var search = GatewayMessages.search((SearchRequest) request);
       return exchange("POST", "/v1/collections/" + segment(search.getCollection()) + ":search",
