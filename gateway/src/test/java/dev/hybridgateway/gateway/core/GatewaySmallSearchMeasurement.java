@@ -14,8 +14,12 @@ import dev.hybridgateway.gateway.testing.TestVectors;
 import dev.hybridgateway.gateway.v1.SearchRequest;
 import dev.hybridgateway.gateway.v1.SearchServiceGrpc;
 import io.grpc.Context;
+import dev.hybridgateway.gateway.v1.SearchResponse;
 import io.grpc.ManagedChannel;
+import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,8 +35,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A one-off side-by-side measurement like {@link SmallSearchMeasurement}: the median latency of
- * one small Search (1 query, k = 10, over 100,000 × 384 cosine vectors) made directly on each
- * core client, through a gateway over gRPC and through the REST adapter in front of that gateway.
+ * one small Search (1 query, k = 10, over 100,000 × 384 cosine vectors, or the count given as
+ * the first argument) made directly on each core client, through a gateway over gRPC and through
+ * the REST adapter in front of that gateway, beside the same request to a bare grpc-java server
+ * that answers at once (the loopback hop alone).
  * One unauthenticated gateway per transport (each with its single core client as its only
  * backend, so no override header is needed, and a rate limit that does not throttle); the nine paths are interleaved in every round so machine noise hits all
  * alike.
@@ -43,13 +49,13 @@ import java.util.concurrent.TimeUnit;
  * java --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector \
  *     -Dhotpath.server.binary=hotpath-native/target/release/hotpath-server \
  *     -cp gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/test.classpath) \
- *     dev.hybridgateway.gateway.core.GatewaySmallSearchMeasurement
+ *     dev.hybridgateway.gateway.core.GatewaySmallSearchMeasurement [vectors, default 100000]
  * </pre>
  */
 public final class GatewaySmallSearchMeasurement {
   private static final int WARMUP = 200;
   private static final int ROUNDS = 500;
-  private static final String[] PATHS = {"direct", "gateway gRPC", "gateway REST"};
+  private static final String[] PATHS = {"direct", "gateway gRPC", "gateway REST", "bare echo"};
 
   private GatewaySmallSearchMeasurement() {}
 
@@ -63,10 +69,14 @@ public final class GatewaySmallSearchMeasurement {
     List<ManagedChannel> channels = new ArrayList<>();
     List<RestServer> rests = new ArrayList<>();
     List<BackendResilience> resiliences = new ArrayList<>();
+    long count = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+    Server bare = bareEcho();
+    ManagedChannel bareChannel =
+        NettyChannelBuilder.forAddress("127.0.0.1", bare.getPort()).usePlaintext().build();
     try (ThreeClients clients = ThreeClients.start(4L << 30)) {
       CreateCollectionRequest demo = CreateCollectionRequest.newBuilder()
           .setName("demo").setDim(384).setMetric(Metric.METRIC_COSINE)
-          .setSynthetic(SyntheticSource.newBuilder().setSeed(42).setCount(100_000))
+          .setSynthetic(SyntheticSource.newBuilder().setSeed(42).setCount(count))
           .build();
       clients.all().values().forEach(core -> core.createCollection(demo).join());
       for (Transport transport : order) {
@@ -112,7 +122,9 @@ public final class GatewaySmallSearchMeasurement {
               case 0 -> directSearch(clients.get(order[t]), direct, timer);
               case 1 -> SearchServiceGrpc.newBlockingStub(channels.get(t))
                   .withDeadlineAfter(5, TimeUnit.SECONDS).search(edge);
-              default -> restSearch(http, rests.get(t).port(), json);
+              case 2 -> restSearch(http, rests.get(t).port(), json);
+              default -> SearchServiceGrpc.newBlockingStub(bareChannel)
+                  .withDeadlineAfter(5, TimeUnit.SECONDS).search(edge);
             }
             if (round >= 0) {
               nanos[t][p][round] = System.nanoTime() - start;
@@ -120,17 +132,23 @@ public final class GatewaySmallSearchMeasurement {
           }
         }
       }
-      System.out.printf("p50 µs of one Search (1 query, k=10, 100k × 384 cosine), %d rounds%n",
-          ROUNDS);
-      System.out.printf("%-9s  %10s  %14s  %14s%n", "transport", PATHS[0], PATHS[1], PATHS[2]);
+      System.out.printf("p50 µs of one Search (1 query, k=10, %,d × 384 cosine), %d rounds%n",
+          count, ROUNDS);
+      System.out.printf("%-9s  %10s  %14s  %14s  %10s  %16s%n", "transport", PATHS[0], PATHS[1],
+          PATHS[2], PATHS[3], "gRPC - direct - bare echo");
       for (int t = 0; t < order.length; t++) {
-        System.out.printf("%-9s  %10.1f  %14.1f  %14.1f%n", order[t].id(),
-            median(nanos[t][0]) / 1e3, median(nanos[t][1]) / 1e3, median(nanos[t][2]) / 1e3);
+        double alone = median(nanos[t][0]) / 1e3;
+        double grpc = median(nanos[t][1]) / 1e3;
+        double echo = median(nanos[t][3]) / 1e3;
+        System.out.printf("%-9s  %10.1f  %14.1f  %14.1f  %10.1f  %16.1f%n", order[t].id(),
+            alone, grpc, median(nanos[t][2]) / 1e3, echo, grpc - alone - echo);
       }
     } finally {
       rests.forEach(RestServer::close);
       channels.forEach(ManagedChannel::shutdownNow);
       gateways.forEach(GatewayServer::close);
+      bareChannel.shutdownNow();
+      bare.shutdownNow();
       resiliences.forEach(BackendResilience::close);
       timer.shutdownNow();
     }
@@ -162,6 +180,24 @@ public final class GatewaySmallSearchMeasurement {
       throw new IllegalStateException("REST search: " + response.statusCode() + " "
           + response.body());
     }
+  }
+
+  /**
+   * A grpc-java server answering the gateway's Search with a fixed reply: the loopback gRPC hop
+   * alone, so the gateway's own cost is its gRPC column minus direct minus this one.
+   */
+  private static Server bareEcho() throws java.io.IOException {
+    SearchResponse reply = SearchResponse.getDefaultInstance();
+    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(new SearchServiceGrpc.SearchServiceImplBase() {
+          @Override
+          public void search(SearchRequest request, StreamObserver<SearchResponse> observer) {
+            observer.onNext(reply);
+            observer.onCompleted();
+          }
+        })
+        .build()
+        .start();
   }
 
   private static double median(long[] values) {
