@@ -3,14 +3,11 @@ package dev.hybridgateway.gateway.admin;
 import static java.util.Objects.requireNonNull;
 
 import dev.hybridgateway.gateway.http.HttpConnections;
+import dev.hybridgateway.gateway.http.HttpFront;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The handlers of one admin connection, with the protocol limits in one place: idle timeout,
@@ -41,14 +38,8 @@ final class AdminPipeline extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel channel) {
     connections.add(channel);
-    HttpDecoderConfig decoder =
-        new HttpDecoderConfig()
-            .setMaxInitialLineLength(limits.maxRequestLineBytes())
-            .setMaxHeaderSize(limits.maxHeaderBytes());
-    channel
-        .pipeline()
-        .addLast(new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-        .addLast(new HttpServerCodec(decoder))
+    HttpFront.install(channel.pipeline(), limits.maxRequestLineBytes(), limits.maxHeaderBytes(),
+            limits.idleTimeout())
         .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
         .addLast(new AdminHandler(routes, connections, handlerThreads));
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.rpc.Code;
 import dev.hybridgateway.gateway.http.HttpConnections;
+import dev.hybridgateway.gateway.http.HttpFront;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,16 +13,12 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The handlers of one REST connection, with the protocol limits in one place: idle timeout,
@@ -46,14 +43,8 @@ final class RestPipeline extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel channel) {
     connections.add(channel);
-    HttpDecoderConfig decoder =
-        new HttpDecoderConfig()
-            .setMaxInitialLineLength(limits.maxRequestLineBytes())
-            .setMaxHeaderSize(limits.maxHeaderBytes());
-    channel
-        .pipeline()
-        .addLast(new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-        .addLast(new HttpServerCodec(decoder))
+    HttpFront.install(channel.pipeline(), limits.maxRequestLineBytes(), limits.maxHeaderBytes(),
+            limits.idleTimeout())
         .addLast(new JsonTooLarge(limits.maxBodyBytes()))
         .addLast(new RestHandler(routes, dispatch, connections));
   }
