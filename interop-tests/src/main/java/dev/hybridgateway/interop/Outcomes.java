@@ -1,18 +1,9 @@
 package dev.hybridgateway.interop;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
-import com.google.rpc.DebugInfo;
 import com.google.rpc.ErrorInfo;
-import com.google.rpc.QuotaFailure;
-import com.google.rpc.ResourceInfo;
-import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
-import dev.hybridgateway.core.v1.Neighbors;
-import dev.hybridgateway.core.v1.ScoredId;
-import dev.hybridgateway.gateway.testing.SharedVectorCases.Hit;
 import dev.hybridgateway.gateway.testing.StatusDetails;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Turns call outcomes into values that compare by meaning: hits as (id, score bits), failures as
- * a status with decoded details (the encoded bytes of a detail with a map differ between Rust's
- * and Java's map ordering, so bytes are never compared).
+ * Turns failed calls into values that compare by meaning: a status with decoded details (the
+ * encoded bytes of a detail with a map differ between Rust's and Java's map ordering, so bytes
+ * are never compared). Hits compare through {@code SharedVectorCases.hits} (id, score bits).
  */
 public final class Outcomes {
-  private static final List<Class<? extends Message>> DETAIL_TYPES = List.of(
-      ErrorInfo.class, BadRequest.class, ResourceInfo.class, QuotaFailure.class,
-      RetryInfo.class, DebugInfo.class);
-
   private Outcomes() {}
 
   /** A status with its details decoded. */
@@ -63,19 +50,6 @@ public final class Outcomes {
     }
   }
 
-  /** The hits of each query, scores as raw float bits. */
-  public static List<List<Hit>> hits(List<Neighbors> results) {
-    List<List<Hit>> out = new ArrayList<>();
-    for (Neighbors neighbors : results) {
-      List<Hit> hits = new ArrayList<>();
-      for (ScoredId hit : neighbors.getHitsList()) {
-        hits.add(new Hit(hit.getId(), Float.floatToRawIntBits(hit.getScore())));
-      }
-      out.add(hits);
-    }
-    return out;
-  }
-
   /** The failure of {@code call}, or an AssertionError naming the unexpected success. */
   public static Throwable failure(CompletableFuture<?> call) {
     return failure(call, "the call");
@@ -97,12 +71,8 @@ public final class Outcomes {
   /** The decoded status a failed call carried (AssertionError when it carried no details). */
   public static DecodedStatus decoded(Throwable failure) {
     Status status = StatusDetails.of(failure);
-    List<Message> details = new ArrayList<>();
-    for (Any any : status.getDetailsList()) {
-      details.add(unpack(any));
-    }
-    return new DecodedStatus(
-        io.grpc.Status.fromCodeValue(status.getCode()).getCode(), status.getMessage(), details);
+    return new DecodedStatus(io.grpc.Status.fromCodeValue(status.getCode()).getCode(),
+        status.getMessage(), StatusDetails.decoded(status));
   }
 
   /** The gRPC code of a failure, with or without details. */
@@ -110,18 +80,6 @@ public final class Outcomes {
     return io.grpc.Status.fromThrowable(failure).getCode();
   }
 
-  private static Message unpack(Any any) {
-    for (Class<? extends Message> type : DETAIL_TYPES) {
-      if (any.is(type)) {
-        try {
-          return any.unpack(type);
-        } catch (InvalidProtocolBufferException e) {
-          throw new AssertionError("undecodable detail " + any.getTypeUrl(), e);
-        }
-      }
-    }
-    throw new AssertionError("unexpected detail type " + any.getTypeUrl());
-  }
 
   private static String shortText(Object value) {
     String text = String.valueOf(value).replace('\n', ' ');

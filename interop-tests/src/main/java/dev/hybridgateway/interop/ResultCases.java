@@ -20,7 +20,7 @@ final class ResultCases {
       Fixtures.ensure(ctx.target().setup(), c.collection().toBuilder().setName(name).build());
       SearchRequest request = c.request().toBuilder().setCollection(name).build();
       var results = ctx.core().search(request).join().response().getResultsList();
-      assertThat(Outcomes.hits(results))
+      assertThat(SharedVectorCases.hits(results))
           .as("shared vector case %s: ids and score bits over %s", c, ctx.target())
           .isEqualTo(c.expected());
     }
@@ -30,7 +30,7 @@ final class ResultCases {
     for (RerankCase c : SharedVectorCases.rerankCases()) {
       var call = ctx.core().rerank(c.request());
       if (c.error() == null) {
-        assertThat(Outcomes.hits(call.join().response().getResultsList()))
+        assertThat(SharedVectorCases.hits(call.join().response().getResultsList()))
             .as("shared vector case %s: ids and score bits over %s", c, ctx.target())
             .isEqualTo(c.expected());
       } else {
@@ -67,8 +67,8 @@ final class ResultCases {
     }
     for (Metric metric : new Metric[] {Metric.METRIC_DOT, Metric.METRIC_L2}) {
       RerankRequest request = rerank.setMetric(metric).build();
-      var expected = Outcomes.hits(ctx.oracle().rerank(request).join().response().getResultsList());
-      var actual = Outcomes.hits(ctx.core().rerank(request).join().response().getResultsList());
+      var expected = SharedVectorCases.hits(ctx.oracle().rerank(request).join().response().getResultsList());
+      var actual = SharedVectorCases.hits(ctx.core().rerank(request).join().response().getResultsList());
       assertThat(actual)
           .as("%s rerank of -0.0/subnormal/MAX_VALUE vectors over %s vs the Java engine",
               metric, ctx.target())
@@ -82,9 +82,9 @@ final class ResultCases {
       asScores.addCandidateIds(200 + c);
     }
     RerankRequest request = asScores.build();
-    assertThat(Outcomes.hits(ctx.core().rerank(request).join().response().getResultsList()))
+    assertThat(SharedVectorCases.hits(ctx.core().rerank(request).join().response().getResultsList()))
         .as("subnormal and ±MAX_VALUE scores over %s vs the Java engine", ctx.target())
-        .isEqualTo(Outcomes.hits(ctx.oracle().rerank(request).join().response().getResultsList()));
+        .isEqualTo(SharedVectorCases.hits(ctx.oracle().rerank(request).join().response().getResultsList()));
   }
 
   private static Vector unit(int dim) {

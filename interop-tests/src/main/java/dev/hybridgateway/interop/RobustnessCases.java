@@ -1,5 +1,6 @@
 package dev.hybridgateway.interop;
 
+import dev.hybridgateway.gateway.testing.SharedVectorCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hybridgateway.core.v1.SearchResponse;
@@ -122,9 +123,9 @@ final class RobustnessCases {
           for (int i = 0; i < CALLS_PER_THREAD; i++) {
             int n = (i + offset) % CALLS_PER_THREAD;
             var actual = ctx.core().search(requests.get(n)).join().response();
-            assertThat(Outcomes.hits(actual.getResultsList()))
+            assertThat(SharedVectorCases.hits(actual.getResultsList()))
                 .as("concurrent call %d over %s vs the Java engine", n, ctx.target())
-                .isEqualTo(Outcomes.hits(expected.get(n).getResultsList()));
+                .isEqualTo(SharedVectorCases.hits(expected.get(n).getResultsList()));
           }
           return null;
         }));

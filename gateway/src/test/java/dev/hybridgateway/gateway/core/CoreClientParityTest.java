@@ -10,20 +10,17 @@ import dev.hybridgateway.core.v1.CreateCollectionRequest;
 import dev.hybridgateway.core.v1.EngineStats;
 import dev.hybridgateway.core.v1.Metric;
 import dev.hybridgateway.core.v1.Neighbors;
-import dev.hybridgateway.core.v1.ScoredId;
 import dev.hybridgateway.core.v1.SearchRequest;
 import dev.hybridgateway.core.v1.ShardSpec;
 import dev.hybridgateway.core.v1.SyntheticSource;
 import dev.hybridgateway.gateway.testing.LongScan;
 import dev.hybridgateway.gateway.testing.SharedVectorCases;
-import dev.hybridgateway.gateway.testing.SharedVectorCases.Hit;
 import dev.hybridgateway.gateway.testing.SharedVectorCases.RerankCase;
 import dev.hybridgateway.gateway.testing.SharedVectorCases.SearchCase;
 import dev.hybridgateway.gateway.testing.StatusDetails;
 import dev.hybridgateway.gateway.testing.TestContexts;
 import io.grpc.Context;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +105,7 @@ class CoreClientParityTest {
       SearchRequest request = c.request().toBuilder()
           .setCollection(c.collection().getName() + "-search").build();
       List<Neighbors> results = core.search(request).join().response().getResultsList();
-      assertThat(hits(results)).as("%s over %s", c, transport).isEqualTo(c.expected());
+      assertThat(SharedVectorCases.hits(results)).as("%s over %s", c, transport).isEqualTo(c.expected());
     }
   }
 
@@ -120,7 +117,7 @@ class CoreClientParityTest {
       CompletableFuture<CoreReply<dev.hybridgateway.core.v1.RerankResponse>> call =
           core.rerank(c.request());
       if (c.error() == null) {
-        assertThat(hits(call.join().response().getResultsList()))
+        assertThat(SharedVectorCases.hits(call.join().response().getResultsList()))
             .as("%s over %s", c, transport).isEqualTo(c.expected());
       } else {
         Status status = StatusDetails.of(catchThrowable(call::join));
@@ -227,17 +224,5 @@ class CoreClientParityTest {
         .addAllQueries(LongScan.queries())
         .setK(10)
         .build();
-  }
-
-  private static List<List<Hit>> hits(List<Neighbors> results) {
-    List<List<Hit>> out = new ArrayList<>();
-    for (Neighbors neighbors : results) {
-      List<Hit> hits = new ArrayList<>();
-      for (ScoredId hit : neighbors.getHitsList()) {
-        hits.add(new Hit(hit.getId(), Float.floatToRawIntBits(hit.getScore())));
-      }
-      out.add(hits);
-    }
-    return out;
   }
 }

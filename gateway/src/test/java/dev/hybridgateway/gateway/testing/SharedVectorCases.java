@@ -7,7 +7,9 @@ import com.google.gson.JsonParser;
 import dev.hybridgateway.core.v1.CreateCollectionRequest;
 import dev.hybridgateway.core.v1.IdFilter;
 import dev.hybridgateway.core.v1.Metric;
+import dev.hybridgateway.core.v1.Neighbors;
 import dev.hybridgateway.core.v1.RerankRequest;
+import dev.hybridgateway.core.v1.ScoredId;
 import dev.hybridgateway.core.v1.SearchRequest;
 import dev.hybridgateway.core.v1.ShardSpec;
 import dev.hybridgateway.core.v1.SyntheticSource;
@@ -50,6 +52,19 @@ public final class SharedVectorCases {
     public String toString() {
       return name;
     }
+  }
+
+  /** The hits of each query of a response, scores as raw bits, to compare with a case. */
+  public static List<List<Hit>> hits(List<Neighbors> results) {
+    List<List<Hit>> out = new ArrayList<>();
+    for (Neighbors neighbors : results) {
+      List<Hit> hits = new ArrayList<>();
+      for (ScoredId hit : neighbors.getHitsList()) {
+        hits.add(new Hit(hit.getId(), Float.floatToRawIntBits(hit.getScore())));
+      }
+      out.add(hits);
+    }
+    return out;
   }
 
   public static List<SearchCase> searchCases() {

@@ -3,8 +3,16 @@ package dev.hybridgateway.gateway.testing;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.rpc.BadRequest;
+import com.google.rpc.DebugInfo;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.QuotaFailure;
+import com.google.rpc.ResourceInfo;
+import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
 import io.grpc.protobuf.StatusProto;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads the {@code google.rpc.Status} details that a failed call carried in its trailers. */
@@ -35,5 +43,32 @@ public final class StatusDetails {
       }
     }
     return Optional.empty();
+  }
+
+  /** Every detail type the gateway and the core send (DESIGN.md's error model). */
+  private static final List<Class<? extends Message>> DETAIL_TYPES = List.of(
+      ErrorInfo.class, BadRequest.class, ResourceInfo.class, QuotaFailure.class,
+      RetryInfo.class, DebugInfo.class);
+
+  /** The details of {@code status}, decoded, in order; AssertionError on an unknown type. */
+  public static List<Message> decoded(Status status) {
+    List<Message> details = new ArrayList<>();
+    for (Any any : status.getDetailsList()) {
+      details.add(unpack(any));
+    }
+    return details;
+  }
+
+  private static Message unpack(Any any) {
+    for (Class<? extends Message> type : DETAIL_TYPES) {
+      if (any.is(type)) {
+        try {
+          return any.unpack(type);
+        } catch (InvalidProtocolBufferException e) {
+          throw new AssertionError("undecodable detail " + any.getTypeUrl(), e);
+        }
+      }
+    }
+    throw new AssertionError("unexpected detail type " + any.getTypeUrl());
   }
 }
